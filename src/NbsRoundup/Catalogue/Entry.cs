@@ -1,0 +1,137 @@
+namespace NbsRoundup.Catalogue;
+
+/// <summary>
+/// One item of an issue: a report, a paper, a pledge, a quoted view, a meeting.
+/// Its slug is its permalink and the key that re-imports match on.
+/// </summary>
+public sealed class Entry
+{
+    private readonly List<EntryOrganisation> _organisations = [];
+
+    public int Id { get; private set; }
+    public string Slug { get; private set; } = "";
+    public int IssueId { get; private set; }
+    public Issue Issue { get; private set; } = null!;
+    public int SectionId { get; private set; }
+    public Section Section { get; private set; } = null!;
+    /// <summary>Order within its section of its issue.</summary>
+    public int Position { get; private set; }
+    /// <summary>Heading inside the section (国际, 新的承诺, 多方观点 ...), if any.</summary>
+    public string? Subheading { get; private set; }
+    /// <summary>Title as printed, Chinese.</summary>
+    public string Title { get; private set; } = "";
+    /// <summary>Title in the original language, when the source gives one.</summary>
+    public string? OriginalTitle { get; private set; }
+    /// <summary>Summary, or for a quoted view the quotation; Markdown.</summary>
+    public string Summary { get; private set; } = "";
+    public string? Link { get; private set; }
+    /// <summary>Authors as written ("Pettorelli et al.", "曾楠等").</summary>
+    public string? Authors { get; private set; }
+    /// <summary>Who is quoted, for a quoted view.</summary>
+    public string? Speaker { get; private set; }
+
+    // The partial date, flattened so that queries can filter on its span.
+    public int? DateYear { get; private set; }
+    public int? DateMonth { get; private set; }
+    public int? DateDay { get; private set; }
+    public string? DateText { get; private set; }
+    public DateOnly? DateStart { get; private set; }
+    public DateOnly? DateEnd { get; private set; }
+
+    public IReadOnlyList<EntryOrganisation> Organisations => _organisations;
+
+    private Entry()
+    {
+    }
+
+    internal Entry(Issue issue, string slug, EntryContent content)
+    {
+        Issue = issue;
+        Slug = slug;
+        Update(content);
+    }
+
+    public PartialDate? Date => DateYear is { } year && DateText is not null
+        ? new PartialDate(year, DateMonth, DateDay, DateText)
+        : null;
+
+    /// <summary>Everything about the entry except its organisations.</summary>
+    public EntryContent Content => new(SectionId, Position, Subheading, Title, OriginalTitle, Summary, Link, Authors, Speaker, Date);
+
+    public void Update(EntryContent content)
+    {
+        SectionId = content.SectionId;
+        Position = content.Position;
+        Subheading = content.Subheading;
+        Title = content.Title;
+        OriginalTitle = content.OriginalTitle;
+        Summary = content.Summary;
+        Link = content.Link;
+        Authors = content.Authors;
+        Speaker = content.Speaker;
+        SetDate(content.Date);
+    }
+
+    private void SetDate(PartialDate? date)
+    {
+        DateYear = date?.Year;
+        DateMonth = date?.Month;
+        DateDay = date?.Day;
+        DateText = date?.Text;
+        DateStart = date?.Start;
+        DateEnd = date?.End;
+    }
+
+    /// <summary>Replaces the organisations, keeping the given order.</summary>
+    public void SetOrganisations(IReadOnlyList<Organisation> organisations)
+    {
+        // Links that stay are kept (only their position changes): removing and re-adding
+        // the same pair would make the change tracker see two rows with one key.
+        _organisations.RemoveAll(link => !organisations.Contains(link.Organisation));
+        for (var i = 0; i < organisations.Count; i++)
+        {
+            var existing = _organisations.FirstOrDefault(link => link.Organisation == organisations[i]);
+            if (existing is null)
+            {
+                _organisations.Add(new EntryOrganisation(organisations[i], i));
+            }
+            else
+            {
+                existing.Position = i;
+            }
+        }
+        _organisations.Sort((a, b) => a.Position.CompareTo(b.Position));
+    }
+}
+
+/// <summary>The fields of an entry that an import or an editor sets.</summary>
+public sealed record EntryContent(
+    int SectionId,
+    int Position,
+    string? Subheading,
+    string Title,
+    string? OriginalTitle,
+    string Summary,
+    string? Link,
+    string? Authors,
+    string? Speaker,
+    PartialDate? Date);
+
+/// <summary>An organisation named by an entry, in the order the entry names them.</summary>
+public sealed class EntryOrganisation
+{
+    public int EntryId { get; private set; }
+    public int OrganisationId { get; private set; }
+    public Organisation Organisation { get; private set; } = null!;
+    public int Position { get; internal set; }
+
+    private EntryOrganisation()
+    {
+    }
+
+    internal EntryOrganisation(Organisation organisation, int position)
+    {
+        Organisation = organisation;
+        Position = position;
+    }
+}

@@ -1,0 +1,140 @@
+using Markdig.Syntax;
+using Markdig.Syntax.Inlines;
+using NbsRoundup.Catalogue;
+
+namespace NbsRoundup.Importing;
+
+/// <summary>Turns an entry heading and the blocks under it into a checked entry.</summary>
+internal static class EntryBuilder
+{
+    public static EntryDocument? Build(
+        HeadingBlock heading, List<Block> blocks, Section section, string? subheading, int position,
+        string text, DiagnosticBag diagnostics, int issueYear, int issueMonth)
+    {
+        var line = heading.Line + 1;
+        var errorsBefore = diagnostics.Items.Count(d => d.Severity == Severity.Error);
+        var title = NewsletterParser.InlineText(heading.Inline);
+        if (title.Length == 0)
+        {
+            diagnostics.Error(line, "this entry has no title: write it after '### '");
+        }
+        CheckLength(title, 500, "title", line, diagnostics);
+
+        var metadata = blocks.Count > 0 && blocks[0] is ParagraphBlock first && EntryMetadata.Opens(first)
+            ? EntryMetadata.Read(first, diagnostics)
+            : null;
+        var summaryBlocks = metadata is null ? blocks : blocks.Skip(1).ToList();
+
+        var original = Value(metadata, "original", 500, diagnostics);
+        var authors = Value(metadata, "authors", 500, diagnostics);
+        var speaker = Value(metadata, "speaker", 500, diagnostics);
+        var slug = ReadSlug(metadata, original ?? title, line, diagnostics);
+        var date = ReadDate(metadata, diagnostics, issueYear, issueMonth);
+        var link = ReadLink(metadata?["link"] ?? HeadingLink(heading, line), diagnostics);
+        var organisations = (metadata?["organisations"]?.Value ?? "")
+            .Split([';', '；'], StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)
+            .DistinctBy(Names.Normalize)
+            .ToList();
+        foreach (var name in organisations)
+        {
+            CheckLength(name, 300, "organisation name", metadata!["organisations"]!.Value.Line, diagnostics);
+        }
+
+        if (diagnostics.Items.Count(d => d.Severity == Severity.Error) > errorsBefore)
+        {
+            return null;
+        }
+        var content = new EntryContent(section.Id, position, subheading, title, original, Source(text, summaryBlocks),
+            link, authors, speaker, date);
+        return new EntryDocument(line, slug, content, organisations);
+    }
+
+    /// <summary>The Markdown source of consecutive blocks, exactly as the editor wrote it.</summary>
+    public static string Source(string text, IReadOnlyList<Block> blocks)
+    {
+        if (blocks.Count == 0)
+        {
+            return "";
+        }
+        var start = blocks[0].Span.Start;
+        var end = Math.Min(blocks.Max(b => b.Span.End), text.Length - 1);
+        return end < start ? "" : text[start..(end + 1)].Trim();
+    }
+
+    private static string? Value(EntryMetadata? metadata, string key, int max, DiagnosticBag diagnostics)
+    {
+        if (metadata?[key] is not { } item)
+        {
+            return null;
+        }
+        CheckLength(item.Value, max, key, item.Line, diagnostics);
+        return NewsletterParser.Blank(item.Value);
+    }
+
+    private static string ReadSlug(EntryMetadata? metadata, string title, int line, DiagnosticBag diagnostics)
+    {
+        if (metadata?["slug"] is not { } given)
+        {
+            return Names.Slugify(title, "e");
+        }
+        if (!Names.IsSlug(given.Value))
+        {
+            diagnostics.Error(given.Line, $"slug '{given.Value}' may hold only lowercase letters, digits and single hyphens (at most 100 characters)");
+        }
+        return given.Value;
+    }
+
+    private static PartialDate? ReadDate(EntryMetadata? metadata, DiagnosticBag diagnostics, int issueYear, int issueMonth)
+    {
+        if (metadata?["date"] is not { } given)
+        {
+            return null;
+        }
+        var reading = PartialDateParser.Read(given.Value, issueYear, issueMonth);
+        if (reading.Error is not null)
+        {
+            diagnostics.Error(given.Line, reading.Error);
+        }
+        if (reading.Warning is not null)
+        {
+            diagnostics.Warning(given.Line, reading.Warning);
+        }
+        if (reading.Date is not null)
+        {
+            CheckLength(reading.Date.Text, 100, "date", given.Line, diagnostics);
+        }
+        return reading.Date;
+    }
+
+    private static string? ReadLink((string Value, int Line)? given, DiagnosticBag diagnostics)
+    {
+        if (given is not { } link)
+        {
+            return null;
+        }
+        if (link.Value is "" or "#")
+        {
+            diagnostics.Warning(link.Line, "the link is only a placeholder ('#'); the entry is imported without a link");
+            return null;
+        }
+        if (!Uri.TryCreate(link.Value, UriKind.Absolute, out var uri) || (uri.Scheme != Uri.UriSchemeHttp && uri.Scheme != Uri.UriSchemeHttps))
+        {
+            diagnostics.Error(link.Line, $"link '{link.Value}' is not an http or https address");
+            return null;
+        }
+        CheckLength(link.Value, 2000, "link", link.Line, diagnostics);
+        return link.Value;
+    }
+
+    /// <summary>An editor may write the title as a link: `### [《标题》](https://...)`.</summary>
+    private static (string, int)? HeadingLink(HeadingBlock heading, int line) =>
+        heading.Inline?.Descendants<LinkInline>().FirstOrDefault(l => !l.IsImage) is { } link ? (link.Url ?? "", line) : null;
+
+    private static void CheckLength(string value, int max, string what, int line, DiagnosticBag diagnostics)
+    {
+        if (value.Length > max)
+        {
+            diagnostics.Error(line, $"the {what} is {value.Length} characters long; at most {max} are allowed");
+        }
+    }
+}
