@@ -1,6 +1,32 @@
+using NbsRoundup.Web.Commands;
+using NbsRoundup.Web.Hosting;
+using Serilog;
+
+if (CommandLine.IsCommand(args))
+{
+    return await CommandLine.RunAsync(args);
+}
+
 var builder = WebApplication.CreateBuilder(args);
+builder.AddPortalLogging();
+builder.Services.AddCatalogueStore(builder.Configuration, builder.Environment);
+builder.Services.AddPortalPages();
+
 var app = builder.Build();
+await app.PrepareCatalogueAsync();
 
-app.MapGet("/", () => "Hello World!");
+if (!app.Environment.IsDevelopment())
+{
+    app.UseExceptionHandler("/error");
+}
+app.UseStatusCodePagesWithReExecute("/not-found");
+app.UseSerilogRequestLogging();
+app.UseStaticFiles();
+app.UseRouting();
+app.MapRazorPages();
 
-app.Run();
+await app.RunAsync();
+return 0;
+
+/// <summary>The portal's entry point; public so tests can host it.</summary>
+public partial class Program;

@@ -20,8 +20,8 @@ internal static class EntryBuilder
         }
         CheckLength(title, 500, "title", line, diagnostics);
 
-        var metadata = blocks.Count > 0 && blocks[0] is ParagraphBlock first && EntryMetadata.Opens(first)
-            ? EntryMetadata.Read(first, diagnostics)
+        var metadata = blocks.Count > 0 && blocks[0] is ParagraphBlock first && EntryMetadata.Opens(first, text)
+            ? EntryMetadata.Read(first, text, diagnostics)
             : null;
         var summaryBlocks = metadata is null ? blocks : blocks.Skip(1).ToList();
 

@@ -23,16 +23,17 @@ internal sealed class EntryMetadata
     public (string Value, int Line)? this[string key] => _values.TryGetValue(key, out var v) ? v : null;
 
     /// <summary>True when the paragraph opens with a known `key:` line, i.e. it is meant as metadata.</summary>
-    public static bool Opens(ParagraphBlock paragraph) =>
-        paragraph.Lines.Count > 0 && Split(paragraph.Lines.Lines[0].ToString()) is { } first && _keys.ContainsKey(first.Key);
+    public static bool Opens(ParagraphBlock paragraph, string source) =>
+        Split(SourceLines(paragraph, source)[0]) is { } first && _keys.ContainsKey(first.Key);
 
-    public static EntryMetadata Read(ParagraphBlock paragraph, DiagnosticBag diagnostics)
+    public static EntryMetadata Read(ParagraphBlock paragraph, string source, DiagnosticBag diagnostics)
     {
         var metadata = new EntryMetadata();
-        for (var i = 0; i < paragraph.Lines.Count; i++)
+        var lines = SourceLines(paragraph, source);
+        for (var i = 0; i < lines.Length; i++)
         {
             var line = paragraph.Line + i + 1;
-            var text = paragraph.Lines.Lines[i].ToString();
+            var text = lines[i];
             if (Split(text) is not { } pair)
             {
                 diagnostics.Error(line, $"'{Shorten(text)}' is not a 'key: value' line; leave a blank line between the metadata and the summary");
@@ -52,6 +53,10 @@ internal sealed class EntryMetadata
         }
         return metadata;
     }
+
+    // Markdig drops a paragraph's Lines once its inlines are parsed; the source span stays.
+    private static string[] SourceLines(ParagraphBlock paragraph, string source) =>
+        source[paragraph.Span.Start..Math.Min(paragraph.Span.End + 1, source.Length)].Split('\n');
 
     private static (string Key, string Value)? Split(string line)
     {

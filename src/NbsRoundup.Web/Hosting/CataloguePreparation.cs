@@ -1,0 +1,58 @@
+using Microsoft.EntityFrameworkCore;
+using NbsRoundup.Data;
+using NbsRoundup.Importing;
+
+namespace NbsRoundup.Web.Hosting;
+
+/// <summary>
+/// What the portal and every command do first: apply pending migrations, and
+/// on an empty catalogue import the newsletters in the content folder.
+/// </summary>
+public static class CataloguePreparation
+{
+    public static async Task MigrateAsync(IServiceProvider services, ILogger logger, CancellationToken ct = default)
+    {
+        await using var scope = services.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<CatalogueDb>();
+        var pending = (await db.Database.GetPendingMigrationsAsync(ct)).ToList();
+        if (pending.Count > 0)
+        {
+            logger.LogInformation("Applying {Count} migrations: {Migrations}", pending.Count, pending);
+            await db.Database.MigrateAsync(ct);
+        }
+    }
+
+    public static async Task SeedIfEmptyAsync(IServiceProvider services, IConfiguration configuration, IHostEnvironment environment,
+        ILogger logger, CancellationToken ct = default)
+    {
+        if (!configuration.GetValue("Catalogue:SeedWhenEmpty", true))
+        {
+            return;
+        }
+        await using var scope = services.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<CatalogueDb>();
+        if (await db.Issues.AnyAsync(ct))
+        {
+            return;
+        }
+        var folder = ContentFolder(configuration, environment);
+        if (!Directory.Exists(folder))
+        {
+            logger.LogWarning("The catalogue is empty and the content folder {Folder} does not exist; nothing to import", folder);
+            return;
+        }
+        var importer = new CatalogueImporter(db);
+        foreach (var file in NewsletterFiles.In(folder))
+        {
+            var plan = await NewsletterFiles.ImportAsync(importer, file, dryRun: false, ct);
+            foreach (var diagnostic in plan.Diagnostics)
+            {
+                logger.Log(diagnostic.Severity == Severity.Error ? LogLevel.Error : LogLevel.Warning, "{Diagnostic}", diagnostic.ToString());
+            }
+            logger.LogInformation("Seeded {Added} entries of issue {Issue} from {File}", plan.Count(ChangeKind.Added), plan.IssueSlug, file);
+        }
+    }
+
+    public static string ContentFolder(IConfiguration configuration, IHostEnvironment environment) =>
+        Path.GetFullPath(configuration["Catalogue:ContentPath"] ?? "../../content", environment.ContentRootPath);
+}

@@ -1,0 +1,15 @@
+using Serilog;
+
+namespace NbsRoundup.Web.Hosting;
+
+public static class PortalLogging
+{
+    /// <summary>
+    /// Serilog from the "Serilog" section of configuration. Configured per host (no static
+    /// bootstrap logger), so that several hosts in one test process do not share a frozen logger.
+    /// </summary>
+    public static void AddPortalLogging(this WebApplicationBuilder builder) =>
+        builder.Services.AddSerilog((services, logger) => logger
+            .ReadFrom.Configuration(builder.Configuration)
+            .ReadFrom.Services(services));
+}

@@ -1,0 +1,25 @@
+using System.Text.Encodings.Web;
+using System.Text.Unicode;
+using Microsoft.Extensions.WebEncoders;
+
+namespace NbsRoundup.Web.Hosting;
+
+public static class PortalPages
+{
+    public static IServiceCollection AddPortalPages(this IServiceCollection services)
+    {
+        // Without this Razor writes every Chinese character as &#x...;.
+        services.Configure<WebEncoderOptions>(o => o.TextEncoderSettings = new TextEncoderSettings(UnicodeRanges.All));
+        services.AddRazorPages();
+        services.AddRouting(o => o.LowercaseUrls = true);
+        return services;
+    }
+
+    /// <summary>Migrates the catalogue and seeds it from content/ when it is empty, before the first request.</summary>
+    public static async Task PrepareCatalogueAsync(this WebApplication app)
+    {
+        var logger = app.Services.GetRequiredService<ILoggerFactory>().CreateLogger("NbsRoundup.Startup");
+        await CataloguePreparation.MigrateAsync(app.Services, logger);
+        await CataloguePreparation.SeedIfEmptyAsync(app.Services, app.Configuration, app.Environment, logger);
+    }
+}

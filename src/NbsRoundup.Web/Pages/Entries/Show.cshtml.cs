@@ -1,0 +1,26 @@
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.EntityFrameworkCore;
+using NbsRoundup.Data;
+using NbsRoundup.Web.Reading;
+
+namespace NbsRoundup.Web.Pages.Entries;
+
+public sealed class ShowModel(CatalogueDb db) : PageModel
+{
+    public EntryRow Entry { get; private set; } = null!;
+
+    public async Task<IActionResult> OnGetAsync(string slug, CancellationToken ct)
+    {
+        var entry = await db.Entries.AsNoTracking()
+            .Where(e => e.Slug == slug)
+            .Select(EntryRow.Projection)
+            .FirstOrDefaultAsync(ct);
+        if (entry is null)
+        {
+            return NotFound();
+        }
+        Entry = entry;
+        return Page();
+    }
+}

@@ -1,0 +1,20 @@
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.EntityFrameworkCore;
+using NbsRoundup.Data;
+
+namespace NbsRoundup.Web.Pages.Organisations;
+
+public sealed class IndexModel(CatalogueDb db) : PageModel
+{
+    public IReadOnlyList<Row> Organisations { get; private set; } = [];
+
+    public async Task OnGetAsync(CancellationToken ct)
+    {
+        var rows = await db.Organisations.AsNoTracking()
+            .Select(o => new Row(o.Slug, o.Name, o.ShortName, db.EntryOrganisations.Count(eo => eo.OrganisationId == o.Id)))
+            .ToListAsync(ct);
+        Organisations = rows.OrderByDescending(r => r.Count).ThenBy(r => r.Name, StringComparer.Ordinal).ToList();
+    }
+
+    public sealed record Row(string Slug, string Name, string? ShortName, int Count);
+}

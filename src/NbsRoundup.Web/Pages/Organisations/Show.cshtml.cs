@@ -1,0 +1,41 @@
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.EntityFrameworkCore;
+using NbsRoundup.Catalogue;
+using NbsRoundup.Data;
+using NbsRoundup.Web.Reading;
+
+namespace NbsRoundup.Web.Pages.Organisations;
+
+public sealed class ShowModel(CatalogueDb db) : PageModel
+{
+    public Header Organisation { get; private set; } = null!;
+    public IReadOnlyList<EntryRow> Entries { get; private set; } = [];
+
+    public async Task<IActionResult> OnGetAsync(string slug, CancellationToken ct)
+    {
+        var organisation = await db.Organisations.AsNoTracking()
+            .Where(o => o.Slug == slug)
+            .Select(o => new Header(o.Id, o.Slug, o.Name, o.ShortName, o.Aliases.Select(a => a.Name).ToList()))
+            .FirstOrDefaultAsync(ct);
+        if (organisation is null)
+        {
+            // /organisations/TNC or /organisations/大自然保护协会 lead to the organisation's own address.
+            var normalized = Names.Normalize(slug);
+            var match = await db.OrganisationAliases.AsNoTracking()
+                .Where(a => a.NormalizedName == normalized)
+                .Select(a => db.Organisations.Where(o => o.Id == a.OrganisationId).Select(o => o.Slug).First())
+                .FirstOrDefaultAsync(ct);
+            return match is null ? NotFound() : RedirectToPagePermanent("/Organisations/Show", new { slug = match });
+        }
+        Organisation = organisation;
+        Entries = await db.Entries.AsNoTracking()
+            .Where(e => e.Organisations.Any(o => o.OrganisationId == organisation.Id))
+            .OrderByDescending(e => e.DateStart).ThenByDescending(e => e.Issue.Year).ThenByDescending(e => e.Issue.Month).ThenBy(e => e.Position)
+            .Select(EntryRow.Projection)
+            .ToListAsync(ct);
+        return Page();
+    }
+
+    public sealed record Header(int Id, string Slug, string Name, string? ShortName, IReadOnlyList<string> Aliases);
+}

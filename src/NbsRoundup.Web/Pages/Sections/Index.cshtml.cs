@@ -1,0 +1,22 @@
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.EntityFrameworkCore;
+using NbsRoundup.Catalogue;
+using NbsRoundup.Data;
+
+namespace NbsRoundup.Web.Pages.Sections;
+
+public sealed class IndexModel(CatalogueDb db) : PageModel
+{
+    public IReadOnlyList<Row> Sections { get; private set; } = [];
+
+    public async Task OnGetAsync(CancellationToken ct)
+    {
+        var counts = await db.Entries.AsNoTracking()
+            .GroupBy(e => e.SectionId)
+            .Select(g => new { SectionId = g.Key, Count = g.Count() })
+            .ToDictionaryAsync(c => c.SectionId, c => c.Count, ct);
+        Sections = Section.All.Select(s => new Row(s.Key, s.NameZh, s.NameEn, counts.GetValueOrDefault(s.Id))).ToList();
+    }
+
+    public sealed record Row(string Key, string NameZh, string NameEn, int Count);
+}

@@ -1,0 +1,36 @@
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.EntityFrameworkCore;
+using NbsRoundup.Catalogue;
+using NbsRoundup.Data;
+using NbsRoundup.Web.Reading;
+
+namespace NbsRoundup.Web.Pages.Sections;
+
+public sealed class ShowModel(CatalogueDb db) : PageModel
+{
+    public Section Section { get; private set; } = null!;
+    public IReadOnlyList<IssueGroup> Issues { get; private set; } = [];
+
+    public async Task<IActionResult> OnGetAsync(string key, CancellationToken ct)
+    {
+        var section = Section.All.FirstOrDefault(s => s.Key == key);
+        if (section is null)
+        {
+            return NotFound();
+        }
+        Section = section;
+        var entries = await db.Entries.AsNoTracking()
+            .Where(e => e.SectionId == section.Id)
+            .OrderByDescending(e => e.Issue.Year).ThenByDescending(e => e.Issue.Month).ThenBy(e => e.IssueId).ThenBy(e => e.Position)
+            .Select(EntryRow.Projection)
+            .ToListAsync(ct);
+        Issues = entries
+            .GroupBy(e => (e.IssueSlug, e.IssueTitle))
+            .Select(g => new IssueGroup(g.Key.IssueSlug, g.Key.IssueTitle, SubheadingGroup.Of(g)))
+            .ToList();
+        return Page();
+    }
+
+    public sealed record IssueGroup(string Slug, string Title, IReadOnlyList<SubheadingGroup> Groups);
+}

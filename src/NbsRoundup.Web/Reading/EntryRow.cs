@@ -1,0 +1,54 @@
+using System.Linq.Expressions;
+using NbsRoundup.Catalogue;
+using NbsRoundup.Rendering;
+
+namespace NbsRoundup.Web.Reading;
+
+/// <summary>An organisation as a link.</summary>
+public sealed record OrganisationRef(string Slug, string Name, string? ShortName);
+
+/// <summary>What reader pages show of an entry; one projection, one SQL query per list.</summary>
+public sealed record EntryRow(
+    string Slug,
+    string Title,
+    string? OriginalTitle,
+    string? Authors,
+    string? Speaker,
+    int? DateYear,
+    int? DateMonth,
+    int? DateDay,
+    string? DateText,
+    string? Link,
+    string Summary,
+    string? Subheading,
+    int Position,
+    string SectionKey,
+    string SectionName,
+    int SectionPosition,
+    string IssueSlug,
+    string IssueTitle,
+    int IssueYear,
+    int IssueMonth,
+    IReadOnlyList<OrganisationRef> Organisations)
+{
+    public static readonly Expression<Func<Entry, EntryRow>> Projection = e => new EntryRow(
+        e.Slug, e.Title, e.OriginalTitle, e.Authors, e.Speaker,
+        e.DateYear, e.DateMonth, e.DateDay, e.DateText, e.Link, e.Summary, e.Subheading, e.Position,
+        e.Section.Key, e.Section.NameZh, e.Section.Position,
+        e.Issue.Slug, e.Issue.Title, e.Issue.Year, e.Issue.Month,
+        e.Organisations.OrderBy(o => o.Position)
+            .Select(o => new OrganisationRef(o.Organisation.Slug, o.Organisation.Name, o.Organisation.ShortName))
+            .ToList());
+
+    public PartialDate? Date => DateYear is { } year && DateText is not null ? new PartialDate(year, DateMonth, DateDay, DateText) : null;
+
+    public string SummaryHtml => MarkdownRenderer.ToHtml(Summary);
+
+    public bool IsQuote => Speaker is not null;
+
+    /// <summary>"en" for an English original title, "zh" for a Chinese one.</summary>
+    public string OriginalTitleLang => OriginalTitle is not null && Names.HasCjk(OriginalTitle) ? "zh" : "en";
+}
+
+/// <summary>How an entry is shown: its heading level, and whether its issue and section are named.</summary>
+public sealed record EntryView(EntryRow Entry, int HeadingLevel, bool ShowContext, bool LinkTitle = true);

@@ -1,0 +1,93 @@
+using NbsRoundup.Catalogue;
+
+namespace NbsRoundup.Importing;
+
+/// <summary>
+/// Matches the organisations a file defines and names against those already in the
+/// catalogue, by any of their names, and creates the ones that are new.
+/// </summary>
+internal sealed class OrganisationResolver
+{
+    private readonly Dictionary<string, Organisation> _byName = [];
+    private readonly HashSet<string> _slugs;
+    private readonly List<string> _changes = [];
+
+    public OrganisationResolver(IEnumerable<Organisation> existing)
+    {
+        var all = existing.ToList();
+        _slugs = all.Select(o => o.Slug).ToHashSet();
+        foreach (var organisation in all)
+        {
+            Index(organisation);
+        }
+    }
+
+    public IReadOnlyList<string> Changes => _changes;
+    public List<Organisation> Created { get; } = [];
+
+    /// <summary>Applies the file's definitions: updates names and adds aliases of known organisations, creates new ones.</summary>
+    public void Define(OrganisationDefinition definition, DiagnosticBag diagnostics)
+    {
+        var names = new[] { definition.Name, definition.ShortName }.Concat(definition.Aliases).OfType<string>().ToList();
+        var bySlug = _byName.Values.FirstOrDefault(o => o.Slug == definition.Slug);
+        var matches = names.Select(n => _byName.GetValueOrDefault(Names.Normalize(n))).OfType<Organisation>().Distinct().ToList();
+        var target = bySlug ?? matches.FirstOrDefault();
+        var others = matches.Where(o => o != target).ToList();
+        if (others.Count > 0)
+        {
+            diagnostics.Error(definition.Line, $"organisation '{definition.Name}' uses a name that already belongs to '{others[0].Name}' ({others[0].Slug}); merge the two or drop that name");
+            return;
+        }
+        if (target is null)
+        {
+            target = new Organisation(UniqueSlug(definition.Slug), definition.Name, definition.ShortName);
+            Created.Add(target);
+            _changes.Add($"new organisation {target.Name} ({target.Slug})");
+        }
+        else if (target.Name != definition.Name || target.ShortName != definition.ShortName)
+        {
+            _changes.Add($"organisation {target.Slug}: name '{target.Name}' → '{definition.Name}'");
+            target.Rename(definition.Name, definition.ShortName);
+        }
+        foreach (var alias in definition.Aliases)
+        {
+            if (target.AddAlias(alias))
+            {
+                _changes.Add($"organisation {target.Slug}: new alias '{alias}'");
+            }
+        }
+        Index(target);
+    }
+
+    /// <summary>The organisation an entry names; a name nobody answers to becomes a new organisation.</summary>
+    public Organisation Resolve(string name)
+    {
+        if (_byName.TryGetValue(Names.Normalize(name), out var found))
+        {
+            return found;
+        }
+        var created = new Organisation(UniqueSlug(Names.Slugify(name, "o")), name, null);
+        Created.Add(created);
+        _changes.Add($"new organisation {created.Name} ({created.Slug})");
+        Index(created);
+        return created;
+    }
+
+    private void Index(Organisation organisation)
+    {
+        foreach (var name in organisation.AllNames())
+        {
+            _byName.TryAdd(Names.Normalize(name), organisation);
+        }
+    }
+
+    private string UniqueSlug(string wanted)
+    {
+        var slug = wanted;
+        for (var n = 2; !_slugs.Add(slug); n++)
+        {
+            slug = $"{wanted}-{n}";
+        }
+        return slug;
+    }
+}
