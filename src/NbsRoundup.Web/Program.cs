@@ -9,7 +9,7 @@ if (CommandLine.IsCommand(args))
 
 var builder = WebApplication.CreateBuilder(args);
 builder.AddPortalLogging();
-builder.Services.AddCatalogueStore(builder.Configuration, builder.Environment);
+builder.Services.AddCatalogueStore();
 builder.Services.AddPortalPages();
 
 var app = builder.Build();

@@ -42,7 +42,7 @@ public static class CommandLine
         // A command's own output is its report; the log only says what went wrong.
         builder.Configuration["Serilog:MinimumLevel:Default"] = "Warning";
         builder.AddPortalLogging();
-        builder.Services.AddCatalogueStore(builder.Configuration, builder.Environment);
+        builder.Services.AddCatalogueStore();
         await using var app = builder.Build();
         var logger = app.Services.GetRequiredService<ILoggerFactory>().CreateLogger("NbsRoundup.Commands");
         try

@@ -7,11 +7,13 @@ namespace NbsRoundup.Web.Hosting;
 /// <summary>Registers the catalogue database named by ConnectionStrings:Catalogue.</summary>
 public static class CatalogueStore
 {
-    public static IServiceCollection AddCatalogueStore(this IServiceCollection services, IConfiguration configuration, IHostEnvironment environment)
+    public static IServiceCollection AddCatalogueStore(this IServiceCollection services)
     {
-        var connectionString = ResolveConnectionString(configuration.GetConnectionString("Catalogue"), environment.ContentRootPath);
-        // Pooled: EF's per-request set-up cost dominates small pages.
-        services.AddDbContextPool<CatalogueDb>(options => options.UseSqlite(connectionString));
+        // Pooled: EF's per-request set-up cost dominates small pages. The connection string is read
+        // when the pool is built, so configuration added by a test host or the command line counts.
+        services.AddDbContextPool<CatalogueDb>((provider, options) => options.UseSqlite(
+            ResolveConnectionString(provider.GetRequiredService<IConfiguration>().GetConnectionString("Catalogue"),
+                provider.GetRequiredService<IHostEnvironment>().ContentRootPath)));
         return services;
     }
 

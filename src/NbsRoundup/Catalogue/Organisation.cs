@@ -13,6 +13,9 @@ public sealed class Organisation
     public string Slug { get; private set; } = "";
     public string Name { get; private set; } = "";
     public string? ShortName { get; private set; }
+    // Kept for lookups in SQL: "TNC", "tnc" and "ＴＮＣ" find the same organisation.
+    public string NormalizedName { get; private set; } = "";
+    public string? NormalizedShortName { get; private set; }
     public IReadOnlyList<OrganisationAlias> Aliases => _aliases;
 
     private Organisation()
@@ -22,8 +25,15 @@ public sealed class Organisation
     public Organisation(string slug, string name, string? shortName)
     {
         Slug = slug;
+        SetNames(name, shortName);
+    }
+
+    private void SetNames(string name, string? shortName)
+    {
         Name = name;
         ShortName = string.IsNullOrWhiteSpace(shortName) ? null : shortName;
+        NormalizedName = Names.Normalize(Name);
+        NormalizedShortName = ShortName is null ? null : Names.Normalize(ShortName);
     }
 
     /// <summary>Every name this organisation answers to: name, short name, aliases and slug.</summary>
@@ -51,8 +61,7 @@ public sealed class Organisation
     public void Rename(string name, string? shortName)
     {
         var previous = Name;
-        Name = name;
-        ShortName = string.IsNullOrWhiteSpace(shortName) ? null : shortName;
+        SetNames(name, shortName);
         AddAlias(previous);
     }
 

@@ -21,12 +21,8 @@ public sealed class ShowModel(CatalogueDb db) : PageModel
         if (organisation is null)
         {
             // /organisations/TNC or /organisations/大自然保护协会 lead to the organisation's own address.
-            var normalized = Names.Normalize(slug);
-            var match = await db.OrganisationAliases.AsNoTracking()
-                .Where(a => a.NormalizedName == normalized)
-                .Select(a => db.Organisations.Where(o => o.Id == a.OrganisationId).Select(o => o.Slug).First())
-                .FirstOrDefaultAsync(ct);
-            return match is null ? NotFound() : RedirectToPagePermanent("/Organisations/Show", new { slug = match });
+            var match = await OrganisationLookup.FindAsync(db, slug, ct);
+            return match is null ? NotFound() : RedirectToPagePermanent("/Organisations/Show", new { slug = match.Slug });
         }
         Organisation = organisation;
         Entries = await db.Entries.AsNoTracking()

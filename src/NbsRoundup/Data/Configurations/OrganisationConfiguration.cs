@@ -12,6 +12,10 @@ internal sealed class OrganisationConfiguration : IEntityTypeConfiguration<Organ
         builder.Property(o => o.Slug).HasMaxLength(100);
         builder.Property(o => o.Name).HasMaxLength(300);
         builder.Property(o => o.ShortName).HasMaxLength(50);
+        builder.Property(o => o.NormalizedName).HasMaxLength(300);
+        builder.Property(o => o.NormalizedShortName).HasMaxLength(50);
+        builder.HasIndex(o => o.NormalizedName);
+        builder.HasIndex(o => o.NormalizedShortName);
         builder.HasMany(o => o.Aliases).WithOne().HasForeignKey(a => a.OrganisationId).OnDelete(DeleteBehavior.Cascade);
         builder.Navigation(o => o.Aliases).UsePropertyAccessMode(PropertyAccessMode.Field);
     }

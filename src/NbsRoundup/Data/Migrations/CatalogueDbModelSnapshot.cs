@@ -202,6 +202,15 @@ namespace NbsRoundup.Data.Migrations
                         .HasMaxLength(300)
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("NormalizedName")
+                        .IsRequired()
+                        .HasMaxLength(300)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("NormalizedShortName")
+                        .HasMaxLength(50)
+                        .HasColumnType("TEXT");
+
                     b.Property<string>("ShortName")
                         .HasMaxLength(50)
                         .HasColumnType("TEXT");
@@ -212,6 +221,10 @@ namespace NbsRoundup.Data.Migrations
                         .HasColumnType("TEXT");
 
                     b.HasKey("Id");
+
+                    b.HasIndex("NormalizedName");
+
+                    b.HasIndex("NormalizedShortName");
 
                     b.HasIndex("Slug")
                         .IsUnique();

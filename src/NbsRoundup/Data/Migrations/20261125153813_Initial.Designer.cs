@@ -11,7 +11,7 @@ using NbsRoundup.Data;
 namespace NbsRoundup.Data.Migrations
 {
     [DbContext(typeof(CatalogueDb))]
-    [Migration("20261125152912_Initial")]
+    [Migration("20261125153813_Initial")]
     partial class Initial
     {
         /// <inheritdoc />
@@ -205,6 +205,15 @@ namespace NbsRoundup.Data.Migrations
                         .HasMaxLength(300)
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("NormalizedName")
+                        .IsRequired()
+                        .HasMaxLength(300)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("NormalizedShortName")
+                        .HasMaxLength(50)
+                        .HasColumnType("TEXT");
+
                     b.Property<string>("ShortName")
                         .HasMaxLength(50)
                         .HasColumnType("TEXT");
@@ -215,6 +224,10 @@ namespace NbsRoundup.Data.Migrations
                         .HasColumnType("TEXT");
 
                     b.HasKey("Id");
+
+                    b.HasIndex("NormalizedName");
+
+                    b.HasIndex("NormalizedShortName");
 
                     b.HasIndex("Slug")
                         .IsUnique();

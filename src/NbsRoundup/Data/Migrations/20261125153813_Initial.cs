@@ -42,7 +42,9 @@ namespace NbsRoundup.Data.Migrations
                         .Annotation("Sqlite:Autoincrement", true),
                     Slug = table.Column<string>(type: "TEXT", maxLength: 100, nullable: false),
                     Name = table.Column<string>(type: "TEXT", maxLength: 300, nullable: false),
-                    ShortName = table.Column<string>(type: "TEXT", maxLength: 50, nullable: true)
+                    ShortName = table.Column<string>(type: "TEXT", maxLength: 50, nullable: true),
+                    NormalizedName = table.Column<string>(type: "TEXT", maxLength: 300, nullable: false),
+                    NormalizedShortName = table.Column<string>(type: "TEXT", maxLength: 50, nullable: true)
                 },
                 constraints: table =>
                 {
@@ -244,6 +246,16 @@ namespace NbsRoundup.Data.Migrations
                 name: "IX_OrganisationAliases_OrganisationId",
                 table: "OrganisationAliases",
                 column: "OrganisationId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Organisations_NormalizedName",
+                table: "Organisations",
+                column: "NormalizedName");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Organisations_NormalizedShortName",
+                table: "Organisations",
+                column: "NormalizedShortName");
 
             migrationBuilder.CreateIndex(
                 name: "IX_Organisations_Slug",
