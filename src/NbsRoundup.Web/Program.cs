@@ -1,5 +1,6 @@
 using NbsRoundup.Web.Commands;
 using NbsRoundup.Web.Hosting;
+using NbsRoundup.Web.Localization;
 using Serilog;
 
 if (CommandLine.IsCommand(args))
@@ -22,8 +23,10 @@ if (!app.Environment.IsDevelopment())
 app.UseStatusCodePagesWithReExecute("/not-found");
 app.UseSerilogRequestLogging();
 app.UseStaticFiles();
+app.UsePortalLocalization();
 app.UseRouting();
 app.MapRazorPages();
+app.MapLanguageSwitch();
 
 await app.RunAsync();
 return 0;

@@ -1,6 +1,7 @@
 using System.Text.Encodings.Web;
 using System.Text.Unicode;
 using Microsoft.Extensions.WebEncoders;
+using NbsRoundup.Web.Localization;
 
 namespace NbsRoundup.Web.Hosting;
 
@@ -10,7 +11,7 @@ public static class PortalPages
     {
         // Without this Razor writes every Chinese character as &#x...;.
         services.Configure<WebEncoderOptions>(o => o.TextEncoderSettings = new TextEncoderSettings(UnicodeRanges.All));
-        services.AddRazorPages();
+        services.AddRazorPages().AddPortalLocalization();
         services.AddRouting(o => o.LowercaseUrls = true);
         return services;
     }

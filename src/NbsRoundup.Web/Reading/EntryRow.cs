@@ -24,6 +24,7 @@ public sealed record EntryRow(
     int Position,
     string SectionKey,
     string SectionName,
+    string SectionNameEn,
     int SectionPosition,
     string IssueSlug,
     string IssueTitle,
@@ -34,7 +35,7 @@ public sealed record EntryRow(
     public static readonly Expression<Func<Entry, EntryRow>> Projection = e => new EntryRow(
         e.Slug, e.Title, e.OriginalTitle, e.Authors, e.Speaker,
         e.DateYear, e.DateMonth, e.DateDay, e.DateText, e.Link, e.Summary, e.Subheading, e.Position,
-        e.Section.Key, e.Section.NameZh, e.Section.Position,
+        e.Section.Key, e.Section.NameZh, e.Section.NameEn, e.Section.Position,
         e.Issue.Slug, e.Issue.Title, e.Issue.Year, e.Issue.Month,
         e.Organisations.OrderBy(o => o.Position)
             .Select(o => new OrganisationRef(o.Organisation.Slug, o.Organisation.Name, o.Organisation.ShortName))

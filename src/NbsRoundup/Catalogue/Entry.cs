@@ -40,6 +40,9 @@ public sealed class Entry
 
     public IReadOnlyList<EntryOrganisation> Organisations => _organisations;
 
+    /// <summary>A draft entry is invisible to readers, the catalogue, feeds, exports and the API.</summary>
+    public bool IsPublished { get; private set; } = true;
+
     private Entry()
     {
     }
@@ -50,6 +53,10 @@ public sealed class Entry
         Slug = slug;
         Update(content);
     }
+
+    public void Publish() => IsPublished = true;
+
+    public void Unpublish() => IsPublished = false;
 
     public PartialDate? Date => DateYear is { } year && DateText is not null
         ? new PartialDate(year, DateMonth, DateDay, DateText)

@@ -19,6 +19,8 @@ public sealed class Issue
     public int? Number { get; private set; }
     /// <summary>The issue's introduction, Markdown.</summary>
     public string Introduction { get; private set; } = "";
+    /// <summary>A draft issue, and every entry in it, is invisible to readers until published.</summary>
+    public bool IsPublished { get; private set; } = true;
     public IReadOnlyList<Entry> Entries => _entries;
     public IReadOnlyList<IssueSectionIntro> SectionIntros => _sectionIntros;
 
@@ -45,6 +47,10 @@ public sealed class Issue
         Number = details.Number;
         Introduction = details.Introduction;
     }
+
+    public void Publish() => IsPublished = true;
+
+    public void Unpublish() => IsPublished = false;
 
     public Entry AddEntry(string slug, EntryContent content)
     {

@@ -1,6 +1,7 @@
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
+using NbsRoundup.Catalogue;
 using NbsRoundup.Data;
 using NbsRoundup.Web.Reading;
 
@@ -12,7 +13,7 @@ public sealed class ShowModel(CatalogueDb db) : PageModel
 
     public async Task<IActionResult> OnGetAsync(string slug, CancellationToken ct)
     {
-        var entry = await db.Entries.AsNoTracking()
+        var entry = await db.Entries.AsNoTracking().Published()
             .Where(e => e.Slug == slug)
             .Select(EntryRow.Projection)
             .FirstOrDefaultAsync(ct);

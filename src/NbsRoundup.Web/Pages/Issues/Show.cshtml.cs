@@ -15,7 +15,7 @@ public sealed class ShowModel(CatalogueDb db) : PageModel
 
     public async Task<IActionResult> OnGetAsync(string slug, CancellationToken ct)
     {
-        var issue = await db.Issues.AsNoTracking()
+        var issue = await db.Issues.AsNoTracking().Published()
             .Where(i => i.Slug == slug)
             .Select(i => new { i.Id, i.Slug, i.Title, i.TitleEn, i.Publisher, i.Year, i.Month, i.Volume, i.Number, i.Introduction })
             .FirstOrDefaultAsync(ct);
@@ -26,14 +26,14 @@ public sealed class ShowModel(CatalogueDb db) : PageModel
         var intros = await db.IssueSectionIntros.AsNoTracking()
             .Where(s => s.IssueId == issue.Id)
             .ToDictionaryAsync(s => s.SectionId, s => s.Markdown, ct);
-        var entries = await db.Entries.AsNoTracking()
+        var entries = await db.Entries.AsNoTracking().Published()
             .Where(e => e.IssueId == issue.Id)
             .OrderBy(e => e.Section.Position).ThenBy(e => e.Position).ThenBy(e => e.Id)
             .Select(EntryRow.Projection)
             .ToListAsync(ct);
 
         Issue = new IssueHeader(issue.Slug, issue.Title, issue.TitleEn, issue.Publisher,
-            IssueEdition.Format(issue.Year, issue.Month, issue.Volume, issue.Number), MarkdownRenderer.ToHtml(issue.Introduction));
+            Display.Edition(issue.Year, issue.Month, issue.Volume, issue.Number), MarkdownRenderer.ToHtml(issue.Introduction));
         Sections = Section.All
             .Select(s => new SectionBlock(s.Key, s.NameZh, s.NameEn,
                 MarkdownRenderer.ToHtml(intros.GetValueOrDefault(s.Id, "")),

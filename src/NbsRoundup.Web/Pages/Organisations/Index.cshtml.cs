@@ -1,5 +1,6 @@
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
+using NbsRoundup.Catalogue;
 using NbsRoundup.Data;
 
 namespace NbsRoundup.Web.Pages.Organisations;
@@ -11,7 +12,7 @@ public sealed class IndexModel(CatalogueDb db) : PageModel
     public async Task OnGetAsync(CancellationToken ct)
     {
         var rows = await db.Organisations.AsNoTracking()
-            .Select(o => new Row(o.Slug, o.Name, o.ShortName, db.EntryOrganisations.Count(eo => eo.OrganisationId == o.Id)))
+            .Select(o => new Row(o.Slug, o.Name, o.ShortName, db.Entries.Published().Count(e => e.Organisations.Any(eo => eo.OrganisationId == o.Id))))
             .ToListAsync(ct);
         Organisations = rows.OrderByDescending(r => r.Count).ThenBy(r => r.Name, StringComparer.Ordinal).ToList();
     }

@@ -25,7 +25,7 @@ public sealed class ShowModel(CatalogueDb db) : PageModel
             return match is null ? NotFound() : RedirectToPagePermanent("/Organisations/Show", new { slug = match.Slug });
         }
         Organisation = organisation;
-        Entries = await db.Entries.AsNoTracking()
+        Entries = await db.Entries.AsNoTracking().Published()
             .Where(e => e.Organisations.Any(o => o.OrganisationId == organisation.Id))
             .OrderByDescending(e => e.DateStart).ThenByDescending(e => e.Issue.Year).ThenByDescending(e => e.Issue.Month).ThenBy(e => e.Position)
             .Select(EntryRow.Projection)

@@ -11,7 +11,7 @@ public sealed class IndexModel(CatalogueDb db) : PageModel
 
     public async Task OnGetAsync(CancellationToken ct)
     {
-        var counts = await db.Entries.AsNoTracking()
+        var counts = await db.Entries.AsNoTracking().Published()
             .GroupBy(e => e.SectionId)
             .Select(g => new { SectionId = g.Key, Count = g.Count() })
             .ToDictionaryAsync(c => c.SectionId, c => c.Count, ct);

@@ -20,7 +20,7 @@ public sealed class ShowModel(CatalogueDb db) : PageModel
             return NotFound();
         }
         Section = section;
-        var entries = await db.Entries.AsNoTracking()
+        var entries = await db.Entries.AsNoTracking().Published()
             .Where(e => e.SectionId == section.Id)
             .OrderByDescending(e => e.Issue.Year).ThenByDescending(e => e.Issue.Month).ThenBy(e => e.IssueId).ThenBy(e => e.Position)
             .Select(EntryRow.Projection)

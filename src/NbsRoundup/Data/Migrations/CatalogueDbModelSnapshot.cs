@@ -46,6 +46,9 @@ namespace NbsRoundup.Data.Migrations
                     b.Property<int?>("DateYear")
                         .HasColumnType("INTEGER");
 
+                    b.Property<bool>("IsPublished")
+                        .HasColumnType("INTEGER");
+
                     b.Property<int>("IssueId")
                         .HasColumnType("INTEGER");
 
@@ -126,6 +129,9 @@ namespace NbsRoundup.Data.Migrations
                     b.Property<string>("Introduction")
                         .IsRequired()
                         .HasColumnType("TEXT");
+
+                    b.Property<bool>("IsPublished")
+                        .HasColumnType("INTEGER");
 
                     b.Property<int>("Month")
                         .HasColumnType("INTEGER");

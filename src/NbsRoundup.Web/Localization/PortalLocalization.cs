@@ -1,0 +1,61 @@
+using System.Globalization;
+using Microsoft.AspNetCore.Localization;
+using Microsoft.AspNetCore.Mvc.Razor;
+using Microsoft.Extensions.Options;
+
+namespace NbsRoundup.Web.Localization;
+
+/// <summary>Simplified Chinese by default, English on request: from the cookie, then Accept-Language.</summary>
+public static class PortalLocalization
+{
+    public static readonly CultureInfo Chinese = CultureInfo.GetCultureInfo("zh-CN");
+    public static readonly CultureInfo English = CultureInfo.GetCultureInfo("en");
+
+    public static IMvcBuilder AddPortalLocalization(this IMvcBuilder mvc)
+    {
+        mvc.Services.AddLocalization(o => o.ResourcesPath = "Resources");
+        mvc.Services.Configure<RequestLocalizationOptions>(o =>
+        {
+            o.DefaultRequestCulture = new RequestCulture(Chinese);
+            o.SupportedCultures = [Chinese, English];
+            o.SupportedUICultures = [Chinese, English];
+            o.FallBackToParentCultures = true;
+            o.FallBackToParentUICultures = true;
+            o.RequestCultureProviders =
+            [
+                new QueryStringRequestCultureProvider { QueryStringKey = "lang", UIQueryStringKey = "lang" },
+                new CookieRequestCultureProvider(),
+                new AcceptLanguageHeaderRequestCultureProvider(),
+            ];
+        });
+        return mvc
+            .AddViewLocalization(LanguageViewLocationExpanderFormat.Suffix)
+            .AddDataAnnotationsLocalization(o => o.DataAnnotationLocalizerProvider = (_, factory) => factory.Create(typeof(SharedResource)));
+    }
+
+    public static IApplicationBuilder UsePortalLocalization(this IApplicationBuilder app) =>
+        app.UseRequestLocalization(app.ApplicationServices.GetRequiredService<IOptions<RequestLocalizationOptions>>().Value);
+
+    /// <summary>`/culture?c=en&amp;returnUrl=/issues/2021-11`: remembers the reader's language in a cookie and goes back.</summary>
+    public static IEndpointRouteBuilder MapLanguageSwitch(this IEndpointRouteBuilder endpoints)
+    {
+        endpoints.MapGet("/culture", (HttpContext context, string? c, string? returnUrl) =>
+        {
+            var culture = c == "en" ? English : Chinese;
+            context.Response.Cookies.Append(
+                CookieRequestCultureProvider.DefaultCookieName,
+                CookieRequestCultureProvider.MakeCookieValue(new RequestCulture(culture)),
+                new CookieOptions { MaxAge = TimeSpan.FromDays(365), IsEssential = true, HttpOnly = true, SameSite = SameSiteMode.Lax, Secure = context.Request.IsHttps });
+            var target = returnUrl is { Length: > 0 } && returnUrl.StartsWith('/') && !returnUrl.StartsWith("//", StringComparison.Ordinal) && !returnUrl.StartsWith("/\\", StringComparison.Ordinal)
+                ? returnUrl
+                : "/";
+            return Results.LocalRedirect(target);
+        });
+        return endpoints;
+    }
+
+    public static bool IsEnglish => CultureInfo.CurrentUICulture.TwoLetterISOLanguageName == "en";
+
+    /// <summary>The value for &lt;html lang&gt;.</summary>
+    public static string HtmlLang => IsEnglish ? "en" : "zh-CN";
+}
