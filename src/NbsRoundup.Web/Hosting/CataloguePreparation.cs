@@ -1,6 +1,7 @@
 using Microsoft.EntityFrameworkCore;
 using NbsRoundup.Data;
 using NbsRoundup.Importing;
+using NbsRoundup.Search;
 
 namespace NbsRoundup.Web.Hosting;
 
@@ -19,6 +20,11 @@ public static class CataloguePreparation
         {
             logger.LogInformation("Applying {Count} migrations: {Migrations}", pending.Count, pending);
             await db.Database.MigrateAsync(ct);
+        }
+        if (!await SearchIndex.IsCompleteAsync(db, ct))
+        {
+            var count = await SearchIndex.RebuildAsync(db, ct);
+            logger.LogInformation("Rebuilt the search index for {Count} entries", count);
         }
     }
 

@@ -1,3 +1,5 @@
+using NbsRoundup.Search;
+
 namespace NbsRoundup.Web.Reading;
 
 /// <summary>Consecutive entries under one sub-heading (国际, 国内 ...), or none.</summary>

@@ -40,6 +40,9 @@ public sealed class Entry
 
     public IReadOnlyList<EntryOrganisation> Organisations => _organisations;
 
+    /// <summary>When the entry was last added or changed (UTC); set on save.</summary>
+    public DateTime UpdatedAt { get; private set; }
+
     /// <summary>A draft entry is invisible to readers, the catalogue, feeds, exports and the API.</summary>
     public bool IsPublished { get; private set; } = true;
 

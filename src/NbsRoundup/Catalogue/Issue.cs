@@ -21,6 +21,8 @@ public sealed class Issue
     public string Introduction { get; private set; } = "";
     /// <summary>A draft issue, and every entry in it, is invisible to readers until published.</summary>
     public bool IsPublished { get; private set; } = true;
+    /// <summary>When the issue's own details were last changed (UTC); set on save.</summary>
+    public DateTime UpdatedAt { get; private set; }
     public IReadOnlyList<Entry> Entries => _entries;
     public IReadOnlyList<IssueSectionIntro> SectionIntros => _sectionIntros;
 

@@ -1,5 +1,6 @@
 using Microsoft.EntityFrameworkCore;
 using NbsRoundup.Catalogue;
+using NbsRoundup.Search;
 
 namespace NbsRoundup.Data;
 
@@ -16,4 +17,40 @@ public sealed class CatalogueDb(DbContextOptions<CatalogueDb> options) : DbConte
 
     protected override void OnModelCreating(ModelBuilder modelBuilder) =>
         modelBuilder.ApplyConfigurationsFromAssembly(typeof(CatalogueDb).Assembly);
+
+    public override int SaveChanges(bool acceptAllChangesOnSuccess) =>
+        SaveChangesAsync(acceptAllChangesOnSuccess).GetAwaiter().GetResult();
+
+    /// <summary>
+    /// Saves, stamps what changed, and updates the search index in the same transaction,
+    /// so a search never sees a half-applied edit or import.
+    /// </summary>
+    public override async Task<int> SaveChangesAsync(bool acceptAllChangesOnSuccess, CancellationToken cancellationToken = default)
+    {
+        ChangeTracker.DetectChanges();
+        Timestamps.Stamp(ChangeTracker, DateTime.UtcNow);
+        var index = SearchIndex.Collect(ChangeTracker);
+        if (index.IsEmpty)
+        {
+            return await base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
+        }
+        var ownTransaction = Database.CurrentTransaction is null ? await Database.BeginTransactionAsync(cancellationToken) : null;
+        try
+        {
+            var saved = await base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
+            await SearchIndex.ApplyAsync(this, index, cancellationToken);
+            if (ownTransaction is not null)
+            {
+                await ownTransaction.CommitAsync(cancellationToken);
+            }
+            return saved;
+        }
+        finally
+        {
+            if (ownTransaction is not null)
+            {
+                await ownTransaction.DisposeAsync();
+            }
+        }
+    }
 }

@@ -4,6 +4,7 @@ using Microsoft.EntityFrameworkCore;
 using NbsRoundup.Catalogue;
 using NbsRoundup.Data;
 using NbsRoundup.Rendering;
+using NbsRoundup.Search;
 using NbsRoundup.Web.Reading;
 
 namespace NbsRoundup.Web.Pages.Issues;

@@ -3,7 +3,7 @@ using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
 using NbsRoundup.Catalogue;
 using NbsRoundup.Data;
-using NbsRoundup.Web.Reading;
+using NbsRoundup.Search;
 
 namespace NbsRoundup.Web.Pages.Organisations;
 

@@ -3,6 +3,7 @@ using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
 using NbsRoundup.Catalogue;
 using NbsRoundup.Data;
+using NbsRoundup.Search;
 using NbsRoundup.Web.Reading;
 
 namespace NbsRoundup.Web.Pages.Sections;

@@ -2,12 +2,12 @@ using System.Linq.Expressions;
 using NbsRoundup.Catalogue;
 using NbsRoundup.Rendering;
 
-namespace NbsRoundup.Web.Reading;
+namespace NbsRoundup.Search;
 
 /// <summary>An organisation as a link.</summary>
 public sealed record OrganisationRef(string Slug, string Name, string? ShortName);
 
-/// <summary>What reader pages show of an entry; one projection, one SQL query per list.</summary>
+/// <summary>What pages, the API and exports show of an entry; one projection, one SQL query per list.</summary>
 public sealed record EntryRow(
     string Slug,
     string Title,
@@ -51,5 +51,3 @@ public sealed record EntryRow(
     public string OriginalTitleLang => OriginalTitle is not null && Names.HasCjk(OriginalTitle) ? "zh" : "en";
 }
 
-/// <summary>How an entry is shown: its heading level, and whether its issue and section are named.</summary>
-public sealed record EntryView(EntryRow Entry, int HeadingLevel, bool ShowContext, bool LinkTitle = true);

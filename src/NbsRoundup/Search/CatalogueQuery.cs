@@ -1,0 +1,186 @@
+using System.Globalization;
+using System.Text.RegularExpressions;
+using NbsRoundup.Catalogue;
+
+namespace NbsRoundup.Search;
+
+public enum CatalogueSort
+{
+    Date,
+    Relevance,
+}
+
+/// <summary>A parameter the catalogue cannot use, and why; the message is an English template with arguments.</summary>
+public sealed record QueryError(string Parameter, string Message, params object[] Arguments)
+{
+    public override string ToString() => $"{Parameter}: {string.Format(CultureInfo.InvariantCulture, Message, Arguments)}";
+}
+
+/// <summary>
+/// One catalogue query, as the page, the API, the exports and the feeds all take it from the
+/// query string: q, section (repeatable), issue, organisation, from, to, sort, page, pageSize.
+/// </summary>
+public sealed partial record CatalogueQuery
+{
+    public const int MaxKeywordLength = 200;
+    public const int MaxPageSize = 100;
+    public const int DefaultPageSize = 20;
+    public const int MaxPage = 10_000;
+
+    public string? Keywords { get; init; }
+    public IReadOnlyList<string> Sections { get; init; } = [];
+    public string? Issue { get; init; }
+    public string? Organisation { get; init; }
+    /// <summary>Entries whose dates overlap [From.Start, To.End] pass.</summary>
+    public PartialDate? From { get; init; }
+    public PartialDate? To { get; init; }
+    public CatalogueSort Sort { get; init; } = CatalogueSort.Date;
+    public int Page { get; init; } = 1;
+    public int PageSize { get; init; } = DefaultPageSize;
+
+    public bool HasFilters => Keywords is not null || Sections.Count > 0 || Issue is not null || Organisation is not null || From is not null || To is not null;
+
+    /// <summary>Reads and checks query-string parameters; every problem is reported, none is silently ignored.</summary>
+    public static (CatalogueQuery Query, IReadOnlyList<QueryError> Errors) Parse(Func<string, IReadOnlyList<string>> parameter)
+    {
+        var errors = new List<QueryError>();
+        string? Single(string name)
+        {
+            var values = parameter(name).Where(v => !string.IsNullOrWhiteSpace(v)).ToList();
+            if (values.Count > 1)
+            {
+                errors.Add(new QueryError(name, "give '{0}' once, not {1} times", name, values.Count));
+            }
+            return values.Count == 0 ? null : values[0].Trim();
+        }
+
+        var keywords = Single("q");
+        if (keywords is { Length: > MaxKeywordLength })
+        {
+            errors.Add(new QueryError("q", "keywords may be at most {0} characters", MaxKeywordLength));
+        }
+        var sections = parameter("section").SelectMany(v => v.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)).Distinct().ToList();
+        foreach (var unknown in sections.Where(s => Section.All.All(known => known.Key != s)))
+        {
+            errors.Add(new QueryError("section", "unknown section '{0}'; sections are {1}", unknown, string.Join(", ", Section.All.Select(s => s.Key))));
+        }
+        var issue = Single("issue");
+        if (issue is not null && !Names.IsSlug(issue))
+        {
+            errors.Add(new QueryError("issue", "'{0}' is not an issue slug", issue));
+        }
+        var organisation = Single("organisation");
+        if (organisation is { Length: > 300 })
+        {
+            errors.Add(new QueryError("organisation", "an organisation name may be at most {0} characters", 300));
+        }
+        var from = Bound("from", Single("from"), errors);
+        var to = Bound("to", Single("to"), errors);
+        if (from is not null && to is not null && from.Start > to.End)
+        {
+            errors.Add(new QueryError("to", "'to' ({0}) is before 'from' ({1})", to.Iso, from.Iso));
+        }
+        var sort = Single("sort") switch
+        {
+            null => keywords is null ? CatalogueSort.Date : CatalogueSort.Relevance,
+            "date" => CatalogueSort.Date,
+            "relevance" when keywords is not null => CatalogueSort.Relevance,
+            "relevance" => Invalid(CatalogueSort.Date, new QueryError("sort", "sorting by relevance needs keywords (q)")),
+            var other => Invalid(CatalogueSort.Date, new QueryError("sort", "unknown sort '{0}'; use date or relevance", other)),
+        };
+        var page = Number("page", Single("page"), 1, MaxPage, 1, errors);
+        var pageSize = Number("pageSize", Single("pageSize"), 1, MaxPageSize, DefaultPageSize, errors);
+
+        var query = new CatalogueQuery
+        {
+            Keywords = keywords, Sections = sections, Issue = issue, Organisation = organisation,
+            From = from, To = to, Sort = sort, Page = page, PageSize = pageSize,
+        };
+        return (query, errors);
+
+        CatalogueSort Invalid(CatalogueSort fallback, QueryError error)
+        {
+            errors.Add(error);
+            return fallback;
+        }
+    }
+
+    private static PartialDate? Bound(string name, string? value, List<QueryError> errors)
+    {
+        if (value is null)
+        {
+            return null;
+        }
+        var match = IsoDate().Match(value);
+        if (match.Success)
+        {
+            var year = int.Parse(match.Groups[1].Value, CultureInfo.InvariantCulture);
+            int? month = match.Groups[2].Success ? int.Parse(match.Groups[2].Value, CultureInfo.InvariantCulture) : null;
+            int? day = match.Groups[3].Success ? int.Parse(match.Groups[3].Value, CultureInfo.InvariantCulture) : null;
+            if (year >= 1 && month is null or (>= 1 and <= 12) && (day is null || day <= DateTime.DaysInMonth(year, month!.Value)) && day is not 0)
+            {
+                return new PartialDate(year, month, day, value);
+            }
+        }
+        errors.Add(new QueryError(name, "'{0}' is not a date; write YYYY, YYYY-MM or YYYY-MM-DD", value));
+        return null;
+    }
+
+    private static int Number(string name, string? value, int min, int max, int fallback, List<QueryError> errors)
+    {
+        if (value is null)
+        {
+            return fallback;
+        }
+        if (!int.TryParse(value, NumberStyles.None, CultureInfo.InvariantCulture, out var number) || number < min || number > max)
+        {
+            errors.Add(new QueryError(name, "'{0}' must be a whole number from {1} to {2}", name, min, max));
+            return fallback;
+        }
+        return number;
+    }
+
+    /// <summary>The query as query-string pairs, in a stable order, without defaults: the shareable address of a result set.</summary>
+    public IEnumerable<KeyValuePair<string, string>> ToParameters(bool withPaging = true)
+    {
+        if (Keywords is not null)
+        {
+            yield return new("q", Keywords);
+        }
+        foreach (var section in Sections)
+        {
+            yield return new("section", section);
+        }
+        if (Issue is not null)
+        {
+            yield return new("issue", Issue);
+        }
+        if (Organisation is not null)
+        {
+            yield return new("organisation", Organisation);
+        }
+        if (From is not null)
+        {
+            yield return new("from", From.Iso);
+        }
+        if (To is not null)
+        {
+            yield return new("to", To.Iso);
+        }
+        if ((Sort == CatalogueSort.Date && Keywords is not null) || (Sort == CatalogueSort.Relevance && Keywords is null))
+        {
+            yield return new("sort", Sort == CatalogueSort.Date ? "date" : "relevance");
+        }
+        if (withPaging && Page != 1)
+        {
+            yield return new("page", Page.ToString(CultureInfo.InvariantCulture));
+        }
+        if (withPaging && PageSize != DefaultPageSize)
+        {
+            yield return new("pageSize", PageSize.ToString(CultureInfo.InvariantCulture));
+        }
+    }
+
+    [GeneratedRegex(@"^(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?$", RegexOptions.CultureInvariant)]
+    private static partial Regex IsoDate();
+}

@@ -1,0 +1,133 @@
+using Microsoft.EntityFrameworkCore;
+using NbsRoundup.Catalogue;
+using NbsRoundup.Data;
+
+namespace NbsRoundup.Search;
+
+/// <summary>
+/// Runs a catalogue query over published entries: filters, keyword search through the
+/// full-text index, sorting, paging and facet counts. The page, the API, exports and feeds all use it.
+/// </summary>
+public sealed class CatalogueSearch(CatalogueDb db)
+{
+    /// <summary>How many organisations the organisation facet lists.</summary>
+    public const int OrganisationFacetSize = 15;
+
+    public sealed record Options(bool Facets = true, bool AllResults = false);
+
+    // A class with init properties, not a positional record: EF can only see through member initialisers.
+    private sealed class Ranked
+    {
+        public required Entry Entry { get; init; }
+        public double Rank { get; init; }
+    }
+
+    public async Task<SearchResult> RunAsync(CatalogueQuery query, Options? options = null, CancellationToken ct = default)
+    {
+        options ??= new Options();
+        var keywords = KeywordQuery.Parse(query.Keywords);
+        var (filtered, errors) = await FilterAsync(query, keywords, ct);
+        if (errors.Count > 0)
+        {
+            return SearchResult.Invalid(query, errors);
+        }
+        var total = await filtered.CountAsync(ct);
+        var ordered = query.Sort == CatalogueSort.Relevance && keywords is not null
+            ? filtered.OrderBy(r => r.Rank).ThenByDescending(r => r.Entry.DateStart).ThenBy(r => r.Entry.Id)
+            : filtered.OrderByDescending(r => r.Entry.DateStart).ThenByDescending(r => r.Entry.Issue.Year)
+                .ThenByDescending(r => r.Entry.Issue.Month).ThenBy(r => r.Entry.Section.Position).ThenBy(r => r.Entry.Position).ThenBy(r => r.Entry.Id);
+        var page = options.AllResults ? ordered : ordered.Skip((query.Page - 1) * query.PageSize).Take(query.PageSize);
+        // Keys first, rows second: EF cannot project an entry's organisations through a join with the index.
+        var slugs = await page.Select(r => r.Entry.Slug).ToListAsync(ct);
+        var rows = (await db.Entries.AsNoTracking().Where(e => slugs.Contains(e.Slug)).Select(EntryRow.Projection).ToListAsync(ct))
+            .ToDictionary(r => r.Slug);
+        var items = slugs.Select(slug => rows[slug]).ToList();
+        var facets = options.Facets ? await FacetsAsync(filtered.Select(r => r.Entry), ct) : null;
+        return new SearchResult(query, keywords, total, items, facets, []);
+    }
+
+    private async Task<(IQueryable<Ranked>, List<QueryError>)> FilterAsync(CatalogueQuery query, KeywordQuery? keywords, CancellationToken ct)
+    {
+        var errors = new List<QueryError>();
+        var entries = db.Entries.AsNoTracking().Published();
+        if (query.Sections.Count > 0)
+        {
+            var ids = Section.All.Where(s => query.Sections.Contains(s.Key)).Select(s => s.Id).ToList();
+            entries = entries.Where(e => ids.Contains(e.SectionId));
+        }
+        if (query.Issue is { } issue)
+        {
+            if (!await db.Issues.Published().AnyAsync(i => i.Slug == issue, ct))
+            {
+                errors.Add(new QueryError("issue", "no issue '{0}'", issue));
+            }
+            entries = entries.Where(e => e.Issue.Slug == issue);
+        }
+        if (query.Organisation is { } name)
+        {
+            var organisation = await OrganisationLookup.FindAsync(db, name, ct);
+            if (organisation is null)
+            {
+                errors.Add(new QueryError("organisation", "no organisation is called '{0}'", name));
+            }
+            else
+            {
+                entries = entries.Where(e => e.Organisations.Any(o => o.OrganisationId == organisation.Id));
+            }
+        }
+        if (query.From is { } from)
+        {
+            var start = from.Start;
+            entries = entries.Where(e => e.DateEnd >= start);
+        }
+        if (query.To is { } to)
+        {
+            var end = to.End;
+            entries = entries.Where(e => e.DateStart <= end);
+        }
+        if (keywords is null)
+        {
+            return (entries.Select(e => new Ranked { Entry = e, Rank = 0 }), errors);
+        }
+        var hits = db.Database.SqlQueryRaw<SearchHit>(
+            $"SELECT rowid AS \"Id\", {SearchIndex.Bm25} AS \"Rank\" FROM \"EntrySearch\" WHERE \"EntrySearch\" MATCH {{0}}",
+            keywords.MatchExpression);
+        return (entries.Join(hits, e => e.Id, h => h.Id, (e, h) => new Ranked { Entry = e, Rank = h.Rank }), errors);
+    }
+
+    private async Task<Facets> FacetsAsync(IQueryable<Entry> entries, CancellationToken ct)
+    {
+        var sectionCounts = await entries.GroupBy(e => e.SectionId)
+            .Select(g => new { g.Key, Count = g.Count() })
+            .ToDictionaryAsync(g => g.Key, g => g.Count, ct);
+        var sections = Section.All.Where(s => sectionCounts.ContainsKey(s.Id))
+            .Select(s => new FacetCount(s.Key, s.NameZh, s.NameEn, sectionCounts[s.Id]))
+            .ToList();
+
+        var organisations = await entries.SelectMany(e => e.Organisations)
+            .GroupBy(o => o.OrganisationId)
+            .Select(g => new { Id = g.Key, Count = g.Count() })
+            .OrderByDescending(g => g.Count).ThenBy(g => g.Id)
+            .Take(OrganisationFacetSize)
+            .Join(db.Organisations, g => g.Id, o => o.Id, (g, o) => new { o.Slug, o.Name, o.ShortName, g.Count })
+            .ToListAsync(ct);
+
+        var months = await entries.GroupBy(e => new { e.DateYear, e.DateMonth })
+            .Select(g => new { g.Key.DateYear, g.Key.DateMonth, Count = g.Count() })
+            .ToListAsync(ct);
+
+        return new Facets(
+            sections,
+            organisations.OrderByDescending(o => o.Count).ThenBy(o => o.Name, StringComparer.Ordinal)
+                .Select(o => new FacetCount(o.Slug, o.ShortName ?? o.Name, o.Name, o.Count)).ToList(),
+            months.OrderByDescending(m => m.DateYear).ThenByDescending(m => m.DateMonth)
+                .Select(m => new FacetCount(MonthKey(m.DateYear, m.DateMonth), MonthKey(m.DateYear, m.DateMonth) ?? "", null, m.Count))
+                .ToList());
+    }
+
+    private static string? MonthKey(int? year, int? month) =>
+        year is null ? null : month is null ? $"{year:D4}" : $"{year:D4}-{month:D2}";
+}
+
+/// <summary>A row of the full-text index matched by a query.</summary>
+public sealed record SearchHit(int Id, double Rank);
