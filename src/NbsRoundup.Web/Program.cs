@@ -1,4 +1,6 @@
+using NbsRoundup.Web.Api;
 using NbsRoundup.Web.Commands;
+using NbsRoundup.Web.Exports;
 using NbsRoundup.Web.Hosting;
 using NbsRoundup.Web.Localization;
 using Serilog;
@@ -12,21 +14,24 @@ var builder = WebApplication.CreateBuilder(args);
 builder.AddPortalLogging();
 builder.Services.AddCatalogueStore();
 builder.Services.AddPortalPages();
+builder.Services.AddPortalApi();
 
 var app = builder.Build();
 await app.PrepareCatalogueAsync();
 
-if (!app.Environment.IsDevelopment())
-{
-    app.UseExceptionHandler("/error");
-}
-app.UseStatusCodePagesWithReExecute("/not-found");
+app.UsePortalErrorPages();
 app.UseSerilogRequestLogging();
 app.UseStaticFiles();
 app.UsePortalLocalization();
 app.UseRouting();
 app.MapRazorPages();
 app.MapLanguageSwitch();
+app.MapCatalogueExports();
+app.MapFeeds();
+app.MapOpenApi();
+app.MapEntriesApi();
+app.MapIssuesApi();
+app.MapReferenceApi();
 
 await app.RunAsync();
 return 0;

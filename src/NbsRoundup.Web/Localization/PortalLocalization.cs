@@ -50,7 +50,7 @@ public static class PortalLocalization
                 ? returnUrl
                 : "/";
             return Results.LocalRedirect(target);
-        });
+        }).ExcludeFromDescription();
         return endpoints;
     }
 

@@ -13,7 +13,10 @@ public enum CatalogueSort
 /// <summary>A parameter the catalogue cannot use, and why; the message is an English template with arguments.</summary>
 public sealed record QueryError(string Parameter, string Message, params object[] Arguments)
 {
-    public override string ToString() => $"{Parameter}: {string.Format(CultureInfo.InvariantCulture, Message, Arguments)}";
+    /// <summary>The message with its arguments filled in, in English.</summary>
+    public string Text => string.Format(CultureInfo.InvariantCulture, Message, Arguments);
+
+    public override string ToString() => $"{Parameter}: {Text}";
 }
 
 /// <summary>

@@ -13,7 +13,7 @@ public sealed class CatalogueSearch(CatalogueDb db)
     /// <summary>How many organisations the organisation facet lists.</summary>
     public const int OrganisationFacetSize = 15;
 
-    public sealed record Options(bool Facets = true, bool AllResults = false);
+    public sealed record Options(bool Facets = true);
 
     // A class with init properties, not a positional record: EF can only see through member initialisers.
     private sealed class Ranked
@@ -32,18 +32,56 @@ public sealed class CatalogueSearch(CatalogueDb db)
             return SearchResult.Invalid(query, errors);
         }
         var total = await filtered.CountAsync(ct);
-        var ordered = query.Sort == CatalogueSort.Relevance && keywords is not null
+        var ordered = Order(filtered, query, keywords);
+        var page = ordered.Skip((query.Page - 1) * query.PageSize).Take(query.PageSize);
+        var items = await RowsAsync(await page.Select(r => r.Entry.Slug).ToListAsync(ct), ct);
+        var facets = options.Facets ? await FacetsAsync(filtered.Select(r => r.Entry), ct) : null;
+        return new SearchResult(query, keywords, total, items, facets, []);
+    }
+
+    /// <summary>
+    /// Every result of a query, in order, fetched a batch at a time so that exporting the whole
+    /// catalogue does not hold it in memory; null with the errors when the query cannot run.
+    /// </summary>
+    public async Task<(IAsyncEnumerable<EntryRow>? Rows, IReadOnlyList<QueryError> Errors)> StreamAsync(CatalogueQuery query, int? limit = null, CancellationToken ct = default)
+    {
+        var keywords = KeywordQuery.Parse(query.Keywords);
+        var (filtered, errors) = await FilterAsync(query, keywords, ct);
+        if (errors.Count > 0)
+        {
+            return (null, errors);
+        }
+        var ordered = Order(filtered, query, keywords);
+        var slugs = await (limit is { } max ? ordered.Take(max) : ordered).Select(r => r.Entry.Slug).ToListAsync(ct);
+        return (Batches(slugs, ct), []);
+    }
+
+    private async IAsyncEnumerable<EntryRow> Batches(List<string> slugs, [System.Runtime.CompilerServices.EnumeratorCancellation] CancellationToken ct)
+    {
+        foreach (var batch in slugs.Chunk(500))
+        {
+            foreach (var row in await RowsAsync(batch, ct))
+            {
+                yield return row;
+            }
+        }
+    }
+
+    private static IOrderedQueryable<Ranked> Order(IQueryable<Ranked> filtered, CatalogueQuery query, KeywordQuery? keywords) =>
+        query.Sort == CatalogueSort.Relevance && keywords is not null
             ? filtered.OrderBy(r => r.Rank).ThenByDescending(r => r.Entry.DateStart).ThenBy(r => r.Entry.Id)
             : filtered.OrderByDescending(r => r.Entry.DateStart).ThenByDescending(r => r.Entry.Issue.Year)
                 .ThenByDescending(r => r.Entry.Issue.Month).ThenBy(r => r.Entry.Section.Position).ThenBy(r => r.Entry.Position).ThenBy(r => r.Entry.Id);
-        var page = options.AllResults ? ordered : ordered.Skip((query.Page - 1) * query.PageSize).Take(query.PageSize);
-        // Keys first, rows second: EF cannot project an entry's organisations through a join with the index.
-        var slugs = await page.Select(r => r.Entry.Slug).ToListAsync(ct);
+
+    /// <summary>
+    /// The rows of the given entries, in the given order. Keys first, rows second: EF cannot
+    /// project an entry's organisations through a join with the full-text index.
+    /// </summary>
+    private async Task<List<EntryRow>> RowsAsync(IReadOnlyCollection<string> slugs, CancellationToken ct)
+    {
         var rows = (await db.Entries.AsNoTracking().Where(e => slugs.Contains(e.Slug)).Select(EntryRow.Projection).ToListAsync(ct))
             .ToDictionary(r => r.Slug);
-        var items = slugs.Select(slug => rows[slug]).ToList();
-        var facets = options.Facets ? await FacetsAsync(filtered.Select(r => r.Entry), ct) : null;
-        return new SearchResult(query, keywords, total, items, facets, []);
+        return slugs.Select(slug => rows[slug]).ToList();
     }
 
     private async Task<(IQueryable<Ranked>, List<QueryError>)> FilterAsync(CatalogueQuery query, KeywordQuery? keywords, CancellationToken ct)

@@ -30,13 +30,14 @@ public sealed record EntryRow(
     string IssueTitle,
     int IssueYear,
     int IssueMonth,
+    DateTime UpdatedAt,
     IReadOnlyList<OrganisationRef> Organisations)
 {
     public static readonly Expression<Func<Entry, EntryRow>> Projection = e => new EntryRow(
         e.Slug, e.Title, e.OriginalTitle, e.Authors, e.Speaker,
         e.DateYear, e.DateMonth, e.DateDay, e.DateText, e.Link, e.Summary, e.Subheading, e.Position,
         e.Section.Key, e.Section.NameZh, e.Section.NameEn, e.Section.Position,
-        e.Issue.Slug, e.Issue.Title, e.Issue.Year, e.Issue.Month,
+        e.Issue.Slug, e.Issue.Title, e.Issue.Year, e.Issue.Month, e.UpdatedAt,
         e.Organisations.OrderBy(o => o.Position)
             .Select(o => new OrganisationRef(o.Organisation.Slug, o.Organisation.Name, o.Organisation.ShortName))
             .ToList());

@@ -1,0 +1,40 @@
+using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.EntityFrameworkCore;
+using NbsRoundup.Catalogue;
+using NbsRoundup.Data;
+using NbsRoundup.Web.Exports;
+
+namespace NbsRoundup.Web.Api;
+
+/// <summary>`GET /api/sections` and `GET /api/organisations`, with counts of published entries.</summary>
+public static class ReferenceApi
+{
+    public static IEndpointRouteBuilder MapReferenceApi(this IEndpointRouteBuilder endpoints)
+    {
+        endpoints.MapGet("/api/sections", SectionsAsync).WithTags("Sections").WithName("ListSections").WithSummary("The sections, in newsletter order.");
+        endpoints.MapGet("/api/organisations", OrganisationsAsync).WithTags("Organisations").WithName("ListOrganisations")
+            .WithSummary("Organisations with their aliases and the number of published entries naming them.");
+        return endpoints;
+    }
+
+    private static async Task<Ok<List<SectionDto>>> SectionsAsync(HttpRequest request, CatalogueDb db, CancellationToken ct)
+    {
+        var baseUrl = QueryProblems.BaseUrl(request);
+        var counts = await db.Entries.AsNoTracking().Published().GroupBy(e => e.SectionId)
+            .Select(g => new { g.Key, Count = g.Count() }).ToDictionaryAsync(g => g.Key, g => g.Count, ct);
+        return TypedResults.Ok(Section.All.Select(s => new SectionDto(s.Key, s.NameZh, s.NameEn, s.Position, counts.GetValueOrDefault(s.Id),
+            new Uri(baseUrl, "/sections/" + s.Key).ToString())).ToList());
+    }
+
+    private static async Task<Ok<List<OrganisationDto>>> OrganisationsAsync(HttpRequest request, CatalogueDb db, CancellationToken ct)
+    {
+        var baseUrl = QueryProblems.BaseUrl(request);
+        var counts = await db.Entries.AsNoTracking().Published().SelectMany(e => e.Organisations).GroupBy(o => o.OrganisationId)
+            .Select(g => new { g.Key, Count = g.Count() }).ToDictionaryAsync(g => g.Key, g => g.Count, ct);
+        var organisations = await db.Organisations.AsNoTracking().OrderBy(o => o.Name)
+            .Select(o => new { o.Id, o.Slug, o.Name, o.ShortName, Aliases = o.Aliases.Select(a => a.Name).ToList() })
+            .ToListAsync(ct);
+        return TypedResults.Ok(organisations.Select(o => new OrganisationDto(o.Slug, o.Name, o.ShortName, o.Aliases, counts.GetValueOrDefault(o.Id),
+            new Uri(baseUrl, "/organisations/" + o.Slug).ToString())).ToList());
+    }
+}

@@ -1,0 +1,21 @@
+using NbsRoundup.Search;
+
+namespace NbsRoundup.Web.Exports;
+
+/// <summary>Reading a catalogue query from a request, and answering bad parameters with 400 problem details.</summary>
+public static class QueryProblems
+{
+    public static (CatalogueQuery Query, IReadOnlyList<QueryError> Errors) Read(HttpRequest request) =>
+        CatalogueQuery.Parse(name => request.Query[name].OfType<string>().ToList());
+
+    public static IResult Problem(IReadOnlyList<QueryError> errors) => ValidationProblem(errors);
+
+    /// <summary>400 with a problem-details body naming each parameter and what is wrong with it.</summary>
+    public static Microsoft.AspNetCore.Http.HttpResults.ValidationProblem ValidationProblem(IReadOnlyList<QueryError> errors) =>
+        TypedResults.ValidationProblem(
+            errors.GroupBy(e => e.Parameter).ToDictionary(g => g.Key, g => g.Select(e => e.Text).ToArray()),
+            title: "Some query parameters cannot be used.");
+
+    /// <summary>The portal's own address, for absolute links in exports and feeds.</summary>
+    public static Uri BaseUrl(HttpRequest request) => new($"{request.Scheme}://{request.Host}{request.PathBase}/");
+}

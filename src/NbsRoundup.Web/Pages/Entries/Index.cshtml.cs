@@ -1,0 +1,44 @@
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.EntityFrameworkCore;
+using NbsRoundup.Catalogue;
+using NbsRoundup.Data;
+using NbsRoundup.Search;
+using NbsRoundup.Web.Reading;
+
+namespace NbsRoundup.Web.Pages.Entries;
+
+/// <summary>The catalogue: every published entry, filtered by keywords, section, issue, organisation and dates.</summary>
+public sealed class IndexModel(CatalogueDb db) : PageModel
+{
+    public SearchResult Result { get; private set; } = null!;
+    public Timeline? Timeline { get; private set; }
+    public IReadOnlyList<IssueOption> Issues { get; private set; } = [];
+
+    public CatalogueQuery Query => Result.Query;
+
+    public async Task<IActionResult> OnGetAsync(CancellationToken ct)
+    {
+        var (query, errors) = CatalogueQuery.Parse(name => Request.Query[name].OfType<string>().ToList());
+        Result = errors.Count > 0 ? SearchResult.Invalid(query, errors) : await new CatalogueSearch(db).RunAsync(query, ct: ct);
+        Timeline = Timeline.From(Result.Facets);
+        Issues = await db.Issues.AsNoTracking().Published()
+            .OrderByDescending(i => i.Year).ThenByDescending(i => i.Month)
+            .Select(i => new IssueOption(i.Slug, i.Title))
+            .ToListAsync(ct);
+        if (Result.Errors.Count > 0)
+        {
+            // The form is shown again with what was asked and why it cannot be answered.
+            HttpContext.Response.StatusCode = StatusCodes.Status400BadRequest;
+        }
+        return Page();
+    }
+
+    public string TitleHtml(EntryRow entry) => Highlighter.Highlight(entry.Title, Result.Keywords);
+
+    public string? OriginalTitleHtml(EntryRow entry) => entry.OriginalTitle is null ? null : Highlighter.Highlight(entry.OriginalTitle, Result.Keywords);
+
+    public string SnippetHtml(EntryRow entry) => Highlighter.Snippet(NbsRoundup.Rendering.MarkdownRenderer.ToPlainText(entry.Summary), Result.Keywords, 180);
+
+    public sealed record IssueOption(string Slug, string Title);
+}
