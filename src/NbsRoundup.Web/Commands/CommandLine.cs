@@ -14,6 +14,7 @@ public static class CommandLine
     private static readonly Dictionary<string, (Verb Run, string Usage)> _verbs = new(StringComparer.Ordinal)
     {
         ["import"] = (ImportCommand.RunAsync, ImportCommand.Usage),
+        ["seed-synthetic"] = (SeedSyntheticCommand.RunAsync, SeedSyntheticCommand.Usage),
         ["migrate"] = ((_, _, output, _, _) => { output.WriteLine("The catalogue's schema is up to date."); return Task.FromResult(0); },
             "migrate                         apply pending migrations and exit"),
     };

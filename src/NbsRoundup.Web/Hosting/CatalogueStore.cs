@@ -11,9 +11,10 @@ public static class CatalogueStore
     {
         // Pooled: EF's per-request set-up cost dominates small pages. The connection string is read
         // when the pool is built, so configuration added by a test host or the command line counts.
-        services.AddDbContextPool<CatalogueDb>((provider, options) => options.UseSqlite(
-            ResolveConnectionString(provider.GetRequiredService<IConfiguration>().GetConnectionString("Catalogue"),
-                provider.GetRequiredService<IHostEnvironment>().ContentRootPath)));
+        services.AddDbContextPool<CatalogueDb>((provider, options) => options
+            .UseSqlite(ResolveConnectionString(provider.GetRequiredService<IConfiguration>().GetConnectionString("Catalogue"),
+                provider.GetRequiredService<IHostEnvironment>().ContentRootPath))
+            .AddInterceptors(SqliteTuning.Instance));
         return services;
     }
 

@@ -41,7 +41,9 @@ public sealed partial record CatalogueQuery
     public int Page { get; init; } = 1;
     public int PageSize { get; init; } = DefaultPageSize;
 
-    public bool HasFilters => Keywords is not null || Sections.Count > 0 || Issue is not null || Organisation is not null || From is not null || To is not null;
+    public bool HasFilters => Keywords is not null || HasFiltersBesideKeywords;
+
+    public bool HasFiltersBesideKeywords => Sections.Count > 0 || Issue is not null || Organisation is not null || From is not null || To is not null;
 
     /// <summary>Reads and checks query-string parameters; every problem is reported, none is silently ignored.</summary>
     public static (CatalogueQuery Query, IReadOnlyList<QueryError> Errors) Parse(Func<string, IReadOnlyList<string>> parameter)

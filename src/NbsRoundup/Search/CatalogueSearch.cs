@@ -31,7 +31,9 @@ public sealed class CatalogueSearch(CatalogueDb db)
         {
             return SearchResult.Invalid(query, errors);
         }
-        var total = await filtered.CountAsync(ct);
+        // With keywords only, every match is a visible entry: the index counts them without touching the table.
+        var keywordsOnly = keywords is not null && !query.HasFiltersBesideKeywords;
+        var total = keywordsOnly ? await SearchIndex.CountAsync(db, keywords!.MatchExpression, ct) : await filtered.CountAsync(ct);
         var ordered = Order(filtered, query, keywords);
         var page = ordered.Skip((query.Page - 1) * query.PageSize).Take(query.PageSize);
         var items = await RowsAsync(await page.Select(r => r.Entry.Slug).ToListAsync(ct), ct);
@@ -70,8 +72,9 @@ public sealed class CatalogueSearch(CatalogueDb db)
     private static IOrderedQueryable<Ranked> Order(IQueryable<Ranked> filtered, CatalogueQuery query, KeywordQuery? keywords) =>
         query.Sort == CatalogueSort.Relevance && keywords is not null
             ? filtered.OrderBy(r => r.Rank).ThenByDescending(r => r.Entry.DateStart).ThenBy(r => r.Entry.Id)
-            : filtered.OrderByDescending(r => r.Entry.DateStart).ThenByDescending(r => r.Entry.Issue.Year)
-                .ThenByDescending(r => r.Entry.Issue.Month).ThenBy(r => r.Entry.Section.Position).ThenBy(r => r.Entry.Position).ThenBy(r => r.Entry.Id);
+            // Section ids follow newsletter order (Section.All), so no join is needed to sort by section.
+            : filtered.OrderByDescending(r => r.Entry.DateStart).ThenByDescending(r => r.Entry.IssueId)
+                .ThenBy(r => r.Entry.SectionId).ThenBy(r => r.Entry.Position).ThenBy(r => r.Entry.Id);
 
     /// <summary>
     /// The rows of the given entries, in the given order. Keys first, rows second: EF cannot
@@ -79,7 +82,8 @@ public sealed class CatalogueSearch(CatalogueDb db)
     /// </summary>
     private async Task<List<EntryRow>> RowsAsync(IReadOnlyCollection<string> slugs, CancellationToken ct)
     {
-        var rows = (await db.Entries.AsNoTracking().Where(e => slugs.Contains(e.Slug)).Select(EntryRow.Projection).ToListAsync(ct))
+        // Split: as one query SQLite materialises every entry-organisation link before joining.
+        var rows = (await db.Entries.AsNoTracking().Where(e => slugs.Contains(e.Slug)).Select(EntryRow.Projection).AsSplitQuery().ToListAsync(ct))
             .ToDictionary(r => r.Slug);
         return slugs.Select(slug => rows[slug]).ToList();
     }
@@ -87,7 +91,8 @@ public sealed class CatalogueSearch(CatalogueDb db)
     private async Task<(IQueryable<Ranked>, List<QueryError>)> FilterAsync(CatalogueQuery query, KeywordQuery? keywords, CancellationToken ct)
     {
         var errors = new List<QueryError>();
-        var entries = db.Entries.AsNoTracking().Published();
+        // The index holds visible entries only, so a keyword match needs no visibility join.
+        var entries = keywords is null ? db.Entries.AsNoTracking().Published() : db.Entries.AsNoTracking();
         if (query.Sections.Count > 0)
         {
             var ids = Section.All.Where(s => query.Sections.Contains(s.Key)).Select(s => s.Id).ToList();
@@ -127,10 +132,14 @@ public sealed class CatalogueSearch(CatalogueDb db)
         {
             return (entries.Select(e => new Ranked { Entry = e, Rank = 0 }), errors);
         }
-        var hits = db.Database.SqlQueryRaw<SearchHit>(
-            $"SELECT rowid AS \"Id\", {SearchIndex.Bm25} AS \"Rank\" FROM \"EntrySearch\" WHERE \"EntrySearch\" MATCH {{0}}",
-            keywords.MatchExpression);
-        return (entries.Join(hits, e => e.Id, h => h.Id, (e, h) => new Ranked { Entry = e, Rank = h.Rank }), errors);
+        if (query.Sort == CatalogueSort.Relevance)
+        {
+            var ranked = SearchIndex.Ranked(db, keywords.MatchExpression);
+            return (entries.Join(ranked, e => e.Id, h => h.Id, (e, h) => new Ranked { Entry = e, Rank = h.Rank }), errors);
+        }
+        // Sorted by date the rank is not needed: a plain `Id IN (matches)` lets SQLite skip bm25.
+        var matches = SearchIndex.Matches(db, keywords.MatchExpression);
+        return (entries.Where(e => matches.Contains(e.Id)).Select(e => new Ranked { Entry = e, Rank = 0 }), errors);
     }
 
     private async Task<Facets> FacetsAsync(IQueryable<Entry> entries, CancellationToken ct)

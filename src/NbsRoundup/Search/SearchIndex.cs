@@ -9,9 +9,11 @@ using NbsRoundup.Rendering;
 namespace NbsRoundup.Search;
 
 /// <summary>
-/// The SQLite FTS5 table behind keyword search, one row per entry (rowid = entry id).
-/// It is kept in step by CatalogueDb.SaveChanges, inside the same transaction as the change,
-/// for every entry whose text, organisations or organisations' names changed.
+/// The SQLite FTS5 table behind keyword search: one row per entry that readers may see
+/// (published, in a published issue), rowid = entry id. Drafts have no row, so a match is
+/// already a visible entry and counting matches needs no join. It is kept in step by
+/// CatalogueDb.SaveChanges, inside the same transaction as the change, for every entry whose
+/// text, visibility, organisations or organisations' names changed.
 /// </summary>
 public static class SearchIndex
 {
@@ -30,9 +32,10 @@ public static class SearchIndex
         internal List<Entry> Entries { get; } = [];
         internal HashSet<int> EntryIds { get; } = [];
         internal HashSet<int> OrganisationIds { get; } = [];
+        internal HashSet<int> IssueIds { get; } = [];
         internal HashSet<int> Deleted { get; } = [];
 
-        public bool IsEmpty => Entries.Count == 0 && EntryIds.Count == 0 && OrganisationIds.Count == 0 && Deleted.Count == 0;
+        public bool IsEmpty => Entries.Count == 0 && EntryIds.Count == 0 && OrganisationIds.Count == 0 && IssueIds.Count == 0 && Deleted.Count == 0;
     }
 
     public static PendingWork Collect(ChangeTracker tracker)
@@ -61,6 +64,9 @@ public static class SearchIndex
                 case OrganisationAlias alias:
                     work.OrganisationIds.Add(alias.OrganisationId);
                     break;
+                case Issue issue when change.State == EntityState.Modified && change.Property(nameof(Issue.IsPublished)).IsModified:
+                    work.IssueIds.Add(issue.Id);
+                    break;
                 default:
                     break;
             }
@@ -77,6 +83,11 @@ public static class SearchIndex
             var organisationIds = work.OrganisationIds.ToList();
             ids.UnionWith(await db.EntryOrganisations.Where(eo => organisationIds.Contains(eo.OrganisationId)).Select(eo => eo.EntryId).ToListAsync(ct));
         }
+        if (work.IssueIds.Count > 0)
+        {
+            var issueIds = work.IssueIds.ToList();
+            ids.UnionWith(await db.Entries.Where(e => issueIds.Contains(e.IssueId)).Select(e => e.Id).ToListAsync(ct));
+        }
         ids.ExceptWith(work.Deleted);
         await WriteAsync(db, ids.Concat(work.Deleted).ToList(), ids.ToList(), ct);
     }
@@ -92,12 +103,24 @@ public static class SearchIndex
         return ids.Count;
     }
 
-    /// <summary>True when the index has a row for every entry (false after the table was added to a filled catalogue).</summary>
+    /// <summary>True when the index has a row for every visible entry (false after the table was added to a filled catalogue).</summary>
     public static async Task<bool> IsCompleteAsync(CatalogueDb db, CancellationToken ct)
     {
         var indexed = await db.Database.SqlQueryRaw<long>("SELECT COUNT(*) AS \"Value\" FROM \"EntrySearch\"").SingleAsync(ct);
-        return indexed == await db.Entries.LongCountAsync(ct);
+        return indexed == await db.Entries.Published().LongCountAsync(ct);
     }
+
+    /// <summary>The ids of the visible entries a match expression finds, as a query EF can compose (`e.Id IN (...)`).</summary>
+    public static IQueryable<int> Matches(CatalogueDb db, string matchExpression) =>
+        db.Database.SqlQueryRaw<int>("SELECT rowid AS \"Value\" FROM \"EntrySearch\" WHERE \"EntrySearch\" MATCH {0}", matchExpression);
+
+    /// <summary>How many visible entries a match expression finds: counted in the index alone.</summary>
+    public static Task<int> CountAsync(CatalogueDb db, string matchExpression, CancellationToken ct) =>
+        db.Database.SqlQueryRaw<int>("SELECT COUNT(*) AS \"Value\" FROM \"EntrySearch\" WHERE \"EntrySearch\" MATCH {0}", matchExpression).SingleAsync(ct);
+
+    /// <summary>Matches with their rank (lower is better), for sorting by relevance.</summary>
+    public static IQueryable<SearchHit> Ranked(CatalogueDb db, string matchExpression) =>
+        db.Database.SqlQueryRaw<SearchHit>($"SELECT rowid AS \"Id\", {Bm25} AS \"Rank\" FROM \"EntrySearch\" WHERE \"EntrySearch\" MATCH {{0}}", matchExpression);
 
     private static async Task WriteAsync(CatalogueDb db, List<int> remove, List<int> add, CancellationToken ct)
     {
@@ -144,7 +167,7 @@ public static class SearchIndex
 
     private static async Task<List<Document>> LoadAsync(CatalogueDb db, int[] ids, CancellationToken ct)
     {
-        var rows = await db.Entries.AsNoTracking()
+        var rows = await db.Entries.AsNoTracking().Published()
             .Where(e => ids.Contains(e.Id))
             .Select(e => new
             {

@@ -192,4 +192,40 @@ public class CatalogueSearchTests(CatalogueFixture catalogue) : IClassFixture<Ca
             await db.SaveChangesAsync();
         }
     }
+
+    [Fact]
+    public async Task Unpublishing_an_issue_takes_its_entries_out_of_search_and_publishing_brings_them_back()
+    {
+        var before = await SlugsAsync(("q", "红树林"));
+        Assert.NotEmpty(before);
+        await using (var db = catalogue.Database.Open())
+        {
+            db.Issues.Single().Unpublish();
+            await db.SaveChangesAsync();
+        }
+        try
+        {
+            Assert.Empty(await SlugsAsync(("q", "红树林")));
+            Assert.Empty(await SlugsAsync());
+        }
+        finally
+        {
+            await using var db = catalogue.Database.Open();
+            db.Issues.Single().Publish();
+            await db.SaveChangesAsync();
+        }
+        Assert.Equal(before, await SlugsAsync(("q", "红树林")));
+    }
+
+    [Fact]
+    public async Task An_edit_is_searchable_as_soon_as_it_is_saved()
+    {
+        await using (var db = catalogue.Database.Open())
+        {
+            var entry = db.Entries.Single(e => e.Slug == "ramsar-cop14-wuhan");
+            entry.Update(entry.Content with { Summary = entry.Content.Summary + " 珊瑚礁" });
+            await db.SaveChangesAsync();
+        }
+        Assert.Contains("ramsar-cop14-wuhan", await SlugsAsync(("q", "珊瑚礁")));
+    }
 }
