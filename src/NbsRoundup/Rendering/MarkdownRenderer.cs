@@ -1,3 +1,4 @@
+using Ganss.Xss;
 using Markdig;
 using Markdig.Renderers;
 using Markdig.Syntax;
@@ -6,9 +7,10 @@ using Markdig.Syntax.Inlines;
 namespace NbsRoundup.Rendering;
 
 /// <summary>
-/// Renders editors' Markdown for readers: raw HTML is shown as text, and links or
-/// images whose address is not http(s), mailto or relative lose their address.
-/// Readers, previews and feeds all go through this one renderer.
+/// Renders editors' Markdown for readers: raw HTML is shown as text, links or images whose
+/// address is not http(s), mailto or relative lose their address, and the HTML is sanitized
+/// once more by HtmlSanitizer, whatever an editor or an imported file wrote. Readers, previews,
+/// feeds and exports all go through this one renderer.
 /// </summary>
 public static class MarkdownRenderer
 {
@@ -18,6 +20,19 @@ public static class MarkdownRenderer
         .UsePipeTables()
         .UseEmphasisExtras()
         .Build();
+
+    // Configured once; Sanitize is safe to call from many threads.
+    private static readonly HtmlSanitizer _sanitizer = CreateSanitizer();
+
+    private static HtmlSanitizer CreateSanitizer()
+    {
+        var sanitizer = new HtmlSanitizer();
+        sanitizer.AllowedSchemes.Clear();
+        sanitizer.AllowedSchemes.UnionWith(["http", "https", "mailto"]);
+        sanitizer.AllowedAttributes.Remove("style");
+        sanitizer.AllowedTags.Remove("form");
+        return sanitizer;
+    }
 
     public static string ToHtml(string markdown)
     {
@@ -44,7 +59,7 @@ public static class MarkdownRenderer
         var renderer = new HtmlRenderer(writer);
         _pipeline.Setup(renderer);
         renderer.Render(document);
-        return writer.ToString();
+        return _sanitizer.Sanitize(writer.ToString());
     }
 
     /// <summary>Plain text of a Markdown fragment, for feeds, exports and meta descriptions.</summary>
