@@ -15,6 +15,7 @@ public static class CommandLine
     {
         ["import"] = (ImportCommand.RunAsync, ImportCommand.Usage),
         ["seed-synthetic"] = (SeedSyntheticCommand.RunAsync, SeedSyntheticCommand.Usage),
+        ["backup"] = (BackupCommand.RunAsync, BackupCommand.Usage),
         ["migrate"] = ((_, _, output, _, _) => { output.WriteLine("The catalogue's schema is up to date."); return Task.FromResult(0); },
             "migrate                         apply pending migrations and exit"),
     };

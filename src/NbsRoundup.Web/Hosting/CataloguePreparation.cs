@@ -15,6 +15,12 @@ public static class CataloguePreparation
     {
         await using var scope = services.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<CatalogueDb>();
+        var unknown = await DatabaseSafety.UnknownMigrationsAsync(db, ct);
+        if (unknown.Count > 0)
+        {
+            logger.LogCritical("The catalogue database was migrated by a newer version of NbS Round-up ({Migrations}); this version refuses to use it. Run the newer version, or restore a backup made for this one.", unknown);
+            throw new DatabaseNewerThanCodeException(unknown);
+        }
         var pending = (await db.Database.GetPendingMigrationsAsync(ct)).ToList();
         if (pending.Count > 0)
         {
@@ -25,6 +31,15 @@ public static class CataloguePreparation
         {
             var count = await SearchIndex.RebuildAsync(db, ct);
             logger.LogInformation("Rebuilt the search index for {Count} entries", count);
+        }
+        var settings = await DatabaseSafety.EnsureAsync(db, ct);
+        if (!settings.AreSafe)
+        {
+            logger.LogWarning("SQLite settings are not the durable ones the portal expects: {Settings}", settings.ToString());
+        }
+        else
+        {
+            logger.LogInformation("SQLite: {Settings}", settings.ToString());
         }
     }
 
@@ -62,3 +77,7 @@ public static class CataloguePreparation
     public static string ContentFolder(IConfiguration configuration, IHostEnvironment environment) =>
         Path.GetFullPath(configuration["Catalogue:ContentPath"] ?? "../../content", environment.ContentRootPath);
 }
+
+/// <summary>The database holds migrations this build does not know: a newer version wrote it.</summary>
+public sealed class DatabaseNewerThanCodeException(IReadOnlyList<string> migrations)
+    : InvalidOperationException($"The catalogue database was migrated by a newer version of NbS Round-up ({string.Join(", ", migrations)}).");

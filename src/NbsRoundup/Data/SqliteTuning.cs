@@ -4,9 +4,11 @@ using Microsoft.EntityFrameworkCore.Diagnostics;
 namespace NbsRoundup.Data;
 
 /// <summary>
-/// Per-connection SQLite settings EF cannot put in a connection string: memory-mapped reads, so
-/// that catalogue queries over a large file read pages without a system call each. The pages are
-/// the operating system's shared file cache, not memory of the process's own.
+/// Per-connection SQLite settings EF cannot put in a connection string: synchronous=FULL so that a
+/// committed change survives a power cut, a busy timeout so that a writer waits for another instead
+/// of failing with "database is locked", and memory-mapped reads so that catalogue queries over a
+/// large file read pages without a system call each (the operating system's shared file cache,
+/// not memory of the process's own).
 /// </summary>
 public sealed class SqliteTuning : DbConnectionInterceptor
 {
@@ -30,5 +32,7 @@ public sealed class SqliteTuning : DbConnectionInterceptor
         command.ExecuteNonQuery();
     }
 
-    private static readonly string Sql = $"PRAGMA mmap_size = {MmapBytes};";
+    public const int BusyTimeoutMs = 30_000;
+
+    private static readonly string Sql = $"PRAGMA synchronous = FULL; PRAGMA busy_timeout = {BusyTimeoutMs}; PRAGMA mmap_size = {MmapBytes};";
 }

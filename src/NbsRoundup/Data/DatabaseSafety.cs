@@ -1,0 +1,76 @@
+using System.Data.Common;
+using Microsoft.Data.Sqlite;
+using Microsoft.EntityFrameworkCore;
+
+namespace NbsRoundup.Data;
+
+/// <summary>What the store checks before it serves: durable SQLite settings, and a schema this code knows.</summary>
+public static class DatabaseSafety
+{
+    public sealed record Settings(string JournalMode, int Synchronous, int BusyTimeoutMs)
+    {
+        /// <summary>WAL, synchronous=FULL (2) and a busy timeout: committed data survives a crash, writers wait instead of failing.</summary>
+        public bool AreSafe => JournalMode == "wal" && Synchronous >= 2 && BusyTimeoutMs >= 1000;
+
+        public override string ToString() => $"journal_mode={JournalMode} synchronous={(Synchronous >= 2 ? "FULL" : Synchronous.ToString(System.Globalization.CultureInfo.InvariantCulture))} busy_timeout={BusyTimeoutMs} ms";
+    }
+
+    /// <summary>Puts the file in WAL mode (it is a property of the file) and reads back the connection's settings.</summary>
+    public static async Task<Settings> EnsureAsync(CatalogueDb db, CancellationToken ct)
+    {
+        var connection = db.Database.GetDbConnection();
+        await db.Database.OpenConnectionAsync(ct);
+        try
+        {
+            await ScalarAsync(connection, "PRAGMA journal_mode = WAL", ct);
+            return new Settings(
+                (string)(await ScalarAsync(connection, "PRAGMA journal_mode", ct))!,
+                Convert.ToInt32(await ScalarAsync(connection, "PRAGMA synchronous", ct), System.Globalization.CultureInfo.InvariantCulture),
+                Convert.ToInt32(await ScalarAsync(connection, "PRAGMA busy_timeout", ct), System.Globalization.CultureInfo.InvariantCulture));
+        }
+        finally
+        {
+            await db.Database.CloseConnectionAsync();
+        }
+    }
+
+    /// <summary>Migrations recorded in the database that this build does not have: it was migrated by a newer version.</summary>
+    public static async Task<IReadOnlyList<string>> UnknownMigrationsAsync(CatalogueDb db, CancellationToken ct)
+    {
+        var known = db.Database.GetMigrations().ToHashSet();
+        return (await db.Database.GetAppliedMigrationsAsync(ct)).Where(m => !known.Contains(m)).ToList();
+    }
+
+    /// <summary>A consistent copy of a live database (VACUUM INTO), while others read and write it.</summary>
+    public static async Task BackupAsync(CatalogueDb db, string target, CancellationToken ct)
+    {
+        if (File.Exists(target))
+        {
+            throw new IOException($"{target} already exists");
+        }
+        await db.Database.ExecuteSqlRawAsync("VACUUM INTO {0}", [target], ct);
+    }
+
+    /// <summary>"ok" when SQLite finds nothing wrong with the file, else its complaints.</summary>
+    public static async Task<string> IntegrityCheckAsync(string path, CancellationToken ct)
+    {
+        await using var connection = new SqliteConnection(new SqliteConnectionStringBuilder { DataSource = path, Mode = SqliteOpenMode.ReadOnly, Pooling = false }.ToString());
+        await connection.OpenAsync(ct);
+        var lines = new List<string>();
+        await using var command = connection.CreateCommand();
+        command.CommandText = "PRAGMA integrity_check";
+        await using var reader = await command.ExecuteReaderAsync(ct);
+        while (await reader.ReadAsync(ct))
+        {
+            lines.Add(reader.GetString(0));
+        }
+        return string.Join("; ", lines);
+    }
+
+    private static async Task<object?> ScalarAsync(DbConnection connection, string sql, CancellationToken ct)
+    {
+        await using var command = connection.CreateCommand();
+        command.CommandText = sql;
+        return await command.ExecuteScalarAsync(ct);
+    }
+}
