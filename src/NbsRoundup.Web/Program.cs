@@ -1,6 +1,7 @@
 using NbsRoundup.Web.Commands;
 using NbsRoundup.Web.Hosting;
 using NbsRoundup.Web.Localization;
+using NbsRoundup.Web.Sharing;
 using Serilog;
 
 if (CommandLine.IsCommand(args))
@@ -12,6 +13,7 @@ var builder = WebApplication.CreateBuilder(args);
 builder.AddPortalLogging();
 builder.Services.AddCatalogueStore();
 builder.Services.AddPortalPages();
+builder.Services.AddSharing();
 
 var app = builder.Build();
 await app.PrepareCatalogueAsync();
@@ -27,6 +29,7 @@ app.UsePortalLocalization();
 app.UseRouting();
 app.MapRazorPages();
 app.MapLanguageSwitch();
+app.MapSitemapAndRobots();
 
 await app.RunAsync();
 return 0;

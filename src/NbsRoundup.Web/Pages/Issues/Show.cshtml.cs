@@ -5,6 +5,7 @@ using NbsRoundup.Catalogue;
 using NbsRoundup.Data;
 using NbsRoundup.Rendering;
 using NbsRoundup.Web.Reading;
+using NbsRoundup.Web.Sharing;
 
 namespace NbsRoundup.Web.Pages.Issues;
 
@@ -12,6 +13,7 @@ public sealed class ShowModel(CatalogueDb db) : PageModel
 {
     public IssueHeader Issue { get; private set; } = null!;
     public IReadOnlyList<SectionBlock> Sections { get; private set; } = [];
+    public SharingTags Sharing { get; private set; } = null!;
 
     public async Task<IActionResult> OnGetAsync(string slug, CancellationToken ct)
     {
@@ -34,6 +36,7 @@ public sealed class ShowModel(CatalogueDb db) : PageModel
 
         Issue = new IssueHeader(issue.Slug, issue.Title, issue.TitleEn, issue.Publisher,
             Display.Edition(issue.Year, issue.Month, issue.Volume, issue.Number), MarkdownRenderer.ToHtml(issue.Introduction));
+        Sharing = SharingTags.Article(issue.Title, issue.Introduction);
         Sections = Section.All
             .Select(s => new SectionBlock(s.Key, s.NameZh, s.NameEn,
                 MarkdownRenderer.ToHtml(intros.GetValueOrDefault(s.Id, "")),
