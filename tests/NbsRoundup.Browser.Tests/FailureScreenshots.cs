@@ -13,7 +13,7 @@ public static class FailureScreenshots
         try
         {
             Directory.CreateDirectory(Folder);
-            await page.ScreenshotAsync(new() { Path = path, FullPage = true });
+            await page.ScreenshotAsync(new() { Path = path, FullPage = false });
             return path;
         }
         catch (PlaywrightException e)
