@@ -7,8 +7,19 @@ namespace NbsRoundup.Browser.Tests.Journeys;
 [Collection(BrowserTests.Name)]
 public class ReaderJourneyTests(BrowserPortal browser)
 {
-    [Fact]
-    public async Task A_reader_goes_from_the_home_page_through_an_issue_to_an_entry_and_its_organisation() =>
+    private static readonly Dictionary<string, Reader> _readers = new()
+    {
+        ["on a desktop"] = Reader.Desktop,
+        ["on a phone"] = Reader.SmallPhone with { Width = 390, Height = 844 },
+        // Pages are plain links and anchors: scripts may enhance them, never carry them.
+        ["with JavaScript off"] = Reader.Desktop with { JavaScript = false },
+    };
+
+    [Theory]
+    [InlineData("on a desktop")]
+    [InlineData("on a phone")]
+    [InlineData("with JavaScript off")]
+    public async Task A_reader_goes_from_the_home_page_through_an_issue_to_an_entry_and_its_organisation(string how) =>
         await browser.VisitAsync(async page =>
         {
             await page.GotoAsync("/");
@@ -29,5 +40,5 @@ public class ReaderJourneyTests(BrowserPortal browser)
             await Expect(page).ToHaveURLAsync(new Regex("/organisations/tnc$"));
             await Expect(page.Locator("h1")).ToHaveTextAsync("The Nature Conservancy (TNC)");
             await Expect(page.Locator("article#cop15-forum-climate-biodiversity")).ToBeVisibleAsync();
-        });
+        }, _readers[how], label: how);
 }
