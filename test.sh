@@ -21,13 +21,18 @@ step() {
 # The browser tests drive Debian's Chromium: Playwright's own browser download cannot run
 # here or in CI, where only package registries are reachable. CI runs as root.
 ensure_chromium() {
-    local chromium="${NBS_CHROMIUM:-/usr/bin/chromium}"
+    if [ -n "${NBS_CHROMIUM:-}" ]; then
+        [ -x "$NBS_CHROMIUM" ] && return 0
+        echo "NBS_CHROMIUM=$NBS_CHROMIUM is not an executable Chromium"
+        return 1
+    fi
+    local chromium=/usr/bin/chromium
     if [ -x "$chromium" ]; then
         return 0
     fi
     if ! command -v apt-get >/dev/null || [ "$(id -u)" -ne 0 ]; then
-        echo "$chromium is missing and cannot be installed here (needs apt-get and root):"
-        echo "install Debian's chromium (apt-get install chromium) or point NBS_CHROMIUM at a Chromium."
+        echo "$chromium is missing and cannot be installed here (that needs apt-get and root):"
+        echo "install Debian's chromium (apt-get install chromium), or point NBS_CHROMIUM at a Chromium."
         return 1
     fi
     echo "installing Debian's chromium for the browser tests"
