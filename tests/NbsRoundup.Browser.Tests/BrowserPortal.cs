@@ -5,7 +5,7 @@ namespace NbsRoundup.Browser.Tests;
 
 /// <summary>
 /// One portal and one Chromium for a whole test collection: starting Playwright's driver and
-/// the browser costs seconds, a fresh browser context per test costs milliseconds. Each test
+/// the browser costs seconds, a fresh browser context per test a fraction of one. Each test
 /// gets its own context, so cookies (the language choice) never leak between tests.
 /// </summary>
 public sealed class BrowserPortal : IAsyncLifetime
@@ -31,9 +31,11 @@ public sealed class BrowserPortal : IAsyncLifetime
             throw new InvalidOperationException(
                 $"No Chromium at {ChromiumPath}. Install Debian's (apt-get install -y chromium; ./test.sh does it when run as root) or set NBS_CHROMIUM.");
         }
-        Portal = new KestrelPortal();
+        // The portal migrates and seeds while Playwright's driver and Chromium start: seconds saved.
+        var portal = Task.Run(() => new KestrelPortal());
         _playwright = await Playwright.CreateAsync();
         _browser = await _playwright.Chromium.LaunchAsync(new() { ExecutablePath = ChromiumPath, Headless = true, Args = ChromiumArgs });
+        Portal = await portal;
     }
 
     public async Task DisposeAsync()
@@ -74,21 +76,4 @@ public sealed class BrowserPortal : IAsyncLifetime
             throw new BrowserTestFailedException($"{failure.Message}{Environment.NewLine}Page: {page.Url}{Environment.NewLine}Screenshot: {screenshot}", failure);
         }
     }
-}
-
-/// <summary>Who is reading: the browser's language and window, and whether scripts run.</summary>
-public sealed record Reader(string Locale, int Width, int Height, bool JavaScript = true)
-{
-    public static readonly Reader Desktop = new("zh-CN", 1280, 800);
-    public static readonly Reader EnglishDesktop = new("en-GB", 1280, 800);
-    public static readonly Reader SmallPhone = new("zh-CN", 360, 740);
-}
-
-/// <summary>A browser test failed; the message says where its screenshot is.</summary>
-public sealed class BrowserTestFailedException(string message, Exception inner) : Exception(message, inner);
-
-[CollectionDefinition(Name)]
-public sealed class BrowserTests : ICollectionFixture<BrowserPortal>
-{
-    public const string Name = "browser";
 }

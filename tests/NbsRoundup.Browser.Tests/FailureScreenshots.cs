@@ -40,3 +40,6 @@ public static class FailureScreenshots
         return Path.Combine(AppContext.BaseDirectory, "screenshots");
     }
 }
+
+/// <summary>A browser test failed; the message says where its screenshot is.</summary>
+public sealed class BrowserTestFailedException(string message, Exception inner) : Exception(message, inner);
