@@ -3,6 +3,7 @@ using NbsRoundup.Web.Commands;
 using NbsRoundup.Web.Exports;
 using NbsRoundup.Web.Hosting;
 using NbsRoundup.Web.Localization;
+using NbsRoundup.Web.Sharing;
 using Serilog;
 
 if (CommandLine.IsCommand(args))
@@ -15,6 +16,7 @@ builder.AddPortalLogging();
 builder.Services.AddCatalogueStore();
 builder.Services.AddPortalPages();
 builder.Services.AddPortalApi();
+builder.Services.AddSharing();
 
 var app = builder.Build();
 await app.PrepareCatalogueAsync();
@@ -32,6 +34,7 @@ app.MapOpenApi();
 app.MapEntriesApi();
 app.MapIssuesApi();
 app.MapReferenceApi();
+app.MapSitemapAndRobots();
 
 await app.RunAsync();
 return 0;

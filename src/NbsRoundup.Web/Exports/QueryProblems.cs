@@ -16,6 +16,7 @@ public static class QueryProblems
             errors.GroupBy(e => e.Parameter).ToDictionary(g => g.Key, g => g.Select(e => e.Text).ToArray()),
             title: "Some query parameters cannot be used.");
 
-    /// <summary>The portal's own address, for absolute links in exports and feeds.</summary>
-    public static Uri BaseUrl(HttpRequest request) => new($"{request.Scheme}://{request.Host}{request.PathBase}/");
+    /// <summary>The portal's public address (Site:PublicUrl, else the request's), for absolute links in exports, feeds and the API.</summary>
+    public static Uri BaseUrl(HttpRequest request) =>
+        new(request.HttpContext.RequestServices.GetRequiredService<Sharing.PublicAddresses>().Base(request) + "/");
 }

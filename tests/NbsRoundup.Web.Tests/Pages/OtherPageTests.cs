@@ -83,4 +83,12 @@ public class OtherPageTests(PortalFactory portal) : IClassFixture<PortalFactory>
         Assert.Equal(HttpStatusCode.NotFound, response.StatusCode);
         Assert.Contains("找不到页面", await response.Content.ReadAsStringAsync());
     }
+
+    [Fact]
+    public async Task An_entrys_organisations_are_separated_by_the_chinese_list_comma_without_spaces()
+    {
+        var chinese = await portal.GetPageAsync("/entries/cop15-forum-climate-biodiversity");
+
+        Assert.StartsWith("ICCSD、WWF、CGTN Think Tank、", chinese.QuerySelector(".organisations")!.TextContent);
+    }
 }

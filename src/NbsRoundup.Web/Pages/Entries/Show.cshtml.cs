@@ -4,12 +4,14 @@ using Microsoft.EntityFrameworkCore;
 using NbsRoundup.Catalogue;
 using NbsRoundup.Data;
 using NbsRoundup.Search;
+using NbsRoundup.Web.Sharing;
 
 namespace NbsRoundup.Web.Pages.Entries;
 
 public sealed class ShowModel(CatalogueDb db) : PageModel
 {
     public EntryRow Entry { get; private set; } = null!;
+    public SharingTags Sharing { get; private set; } = null!;
 
     public async Task<IActionResult> OnGetAsync(string slug, CancellationToken ct)
     {
@@ -22,6 +24,7 @@ public sealed class ShowModel(CatalogueDb db) : PageModel
             return NotFound();
         }
         Entry = entry;
+        Sharing = SharingTags.Article(entry.Title, entry.Summary);
         return Page();
     }
 }

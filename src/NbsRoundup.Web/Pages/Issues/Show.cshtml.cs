@@ -6,6 +6,7 @@ using NbsRoundup.Data;
 using NbsRoundup.Rendering;
 using NbsRoundup.Search;
 using NbsRoundup.Web.Reading;
+using NbsRoundup.Web.Sharing;
 
 namespace NbsRoundup.Web.Pages.Issues;
 
@@ -13,6 +14,7 @@ public sealed class ShowModel(CatalogueDb db) : PageModel
 {
     public IssueHeader Issue { get; private set; } = null!;
     public IReadOnlyList<SectionBlock> Sections { get; private set; } = [];
+    public SharingTags Sharing { get; private set; } = null!;
 
     public async Task<IActionResult> OnGetAsync(string slug, CancellationToken ct)
     {
@@ -35,6 +37,7 @@ public sealed class ShowModel(CatalogueDb db) : PageModel
 
         Issue = new IssueHeader(issue.Slug, issue.Title, issue.TitleEn, issue.Publisher,
             Display.Edition(issue.Year, issue.Month, issue.Volume, issue.Number), MarkdownRenderer.ToHtml(issue.Introduction));
+        Sharing = SharingTags.Article(issue.Title, issue.Introduction);
         Sections = Section.All
             .Select(s => new SectionBlock(s.Key, s.NameZh, s.NameEn,
                 MarkdownRenderer.ToHtml(intros.GetValueOrDefault(s.Id, "")),

@@ -1,0 +1,46 @@
+using System.Net;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Hosting.Server;
+using Microsoft.AspNetCore.Hosting.Server.Features;
+using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.Data.Sqlite;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace NbsRoundup.Browser.Tests;
+
+/// <summary>
+/// The portal on a real Kestrel port on loopback, over a fresh SQLite file that its first
+/// start migrates and seeds from content/, as `dotnet run` does on a new machine.
+/// </summary>
+public sealed class KestrelPortal : WebApplicationFactory<Program>
+{
+    private readonly string _databasePath = Path.Combine(Path.GetTempPath(), $"nbs-browser-{Guid.NewGuid():N}.db");
+
+    public KestrelPortal()
+    {
+        // Loopback only, on a port the system picks: tests never collide and nothing is exposed.
+        UseKestrel(kestrel => kestrel.Listen(IPAddress.Loopback, 0));
+        StartServer();
+        var addresses = Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses;
+        BaseAddress = new Uri(addresses.Single());
+    }
+
+    /// <summary>Where the browser finds the portal, "http://127.0.0.1:41234/".</summary>
+    public Uri BaseAddress { get; }
+
+    protected override void ConfigureWebHost(IWebHostBuilder builder)
+    {
+        builder.UseSetting("ConnectionStrings:Catalogue", new SqliteConnectionStringBuilder { DataSource = _databasePath }.ToString());
+        builder.UseSetting("Serilog:MinimumLevel:Default", "Warning");
+    }
+
+    public override async ValueTask DisposeAsync()
+    {
+        await base.DisposeAsync();
+        SqliteConnection.ClearAllPools();
+        foreach (var file in new[] { _databasePath, _databasePath + "-wal", _databasePath + "-shm" })
+        {
+            File.Delete(file);
+        }
+    }
+}
