@@ -13,5 +13,6 @@ public static class ReaderPages
         "/entries/unep-iucn-nbs-climate-mitigation",
         "/sections/cop26",
         "/organisations/tnc",
+        "/entries?q=湿地",
     ];
 }
