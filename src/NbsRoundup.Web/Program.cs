@@ -1,3 +1,4 @@
+using NbsRoundup.Web.Areas.Admin;
 using NbsRoundup.Web.Commands;
 using NbsRoundup.Web.Hosting;
 using NbsRoundup.Web.Localization;
@@ -11,6 +12,7 @@ if (CommandLine.IsCommand(args))
 var builder = WebApplication.CreateBuilder(args);
 builder.AddPortalLogging();
 builder.Services.AddCatalogueStore();
+builder.Services.AddPortalAccounts();
 builder.Services.AddPortalPages();
 
 var app = builder.Build();
@@ -25,8 +27,11 @@ app.UseSerilogRequestLogging();
 app.UseStaticFiles();
 app.UsePortalLocalization();
 app.UseRouting();
+app.UseAuthentication();
+app.UseAuthorization();
 app.MapRazorPages();
 app.MapLanguageSwitch();
+app.MapAdminApi();
 
 await app.RunAsync();
 return 0;
