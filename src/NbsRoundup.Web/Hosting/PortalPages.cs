@@ -1,6 +1,7 @@
 using System.Text.Encodings.Web;
 using System.Text.Unicode;
 using Microsoft.Extensions.WebEncoders;
+using NbsRoundup.Web.Areas.Admin.Pages.Upload;
 using NbsRoundup.Web.Localization;
 
 namespace NbsRoundup.Web.Hosting;
@@ -20,6 +21,7 @@ public static class PortalPages
             })
             .AddPortalLocalization();
         services.AddRouting(o => o.LowercaseUrls = true);
+        services.AddSingleton<Uploads>();
         return services;
     }
 
