@@ -99,4 +99,21 @@ public sealed class IssueFormTests : IDisposable
         Assert.Contains("\n### 《企业净零标准》\nslug: corporate-net-zero-standard\noriginal: Corporate Net-zero Standard\n", text, StringComparison.Ordinal);
         Assert.False(NbsRoundup.Importing.NewsletterParser.Parse(text, "export.md").HasErrors);
     }
+
+    [Fact]
+    public async Task A_stale_issue_save_shows_both_versions_and_overwrites_nothing()
+    {
+        using var first = await Editors.SignInAsync(_portal);
+        using var second = await Editors.SignInAsync(_portal);
+        var firstForm = await Forms.GetAsync(first, "/admin/issues/2021-11/edit");
+        var secondForm = await Forms.GetAsync(second, "/admin/issues/2021-11/edit");
+        Assert.Equal(HttpStatusCode.Redirect, (await Forms.SubmitAsync(first, firstForm, new() { ["Input.Publisher"] = "TNC 中国" })).StatusCode);
+        var before = DatabaseDump.Of(_portal);
+
+        var stale = await Forms.SubmitAsync(second, secondForm, new() { ["Input.TitleEn"] = "NbS Round-up, November 2021" });
+
+        Assert.Equal(before, DatabaseDump.Of(_portal));
+        var rows = (await Forms.ReadAsync(stale)).QuerySelectorAll(".conflict tbody tr").Select(r => r.QuerySelector("th")!.TextContent).ToList();
+        Assert.Equal(["英文标题", "出版方"], rows);
+    }
 }

@@ -96,4 +96,22 @@ public sealed class OrganisationFormTests : IDisposable
         Assert.Equal("iucn", byShort![0].Slug);
         Assert.Equal(HttpStatusCode.Unauthorized, (await _portal.CreateClient(new() { AllowAutoRedirect = false }).GetAsync("/admin/api/organisations?q=iucn")).StatusCode);
     }
+
+    [Fact]
+    public async Task A_stale_organisation_save_shows_both_versions_and_overwrites_nothing()
+    {
+        using var first = await Editors.SignInAsync(_portal);
+        using var second = await Editors.SignInAsync(_portal);
+        var firstForm = await Forms.GetAsync(first, "/admin/organisations/wri/edit");
+        var secondForm = await Forms.GetAsync(second, "/admin/organisations/wri/edit");
+        Assert.Equal(HttpStatusCode.Redirect, (await Forms.SubmitAsync(first, firstForm, new() { ["Input.Aliases"] = "世界资源研究所\nWRI China" })).StatusCode);
+        var before = DatabaseDump.Of(_portal);
+
+        var stale = await Forms.SubmitAsync(second, secondForm, new() { ["Input.Name"] = "World Resources Institute (WRI)" });
+
+        Assert.Equal(HttpStatusCode.OK, stale.StatusCode);
+        Assert.Equal(before, DatabaseDump.Of(_portal));
+        var rows = (await Forms.ReadAsync(stale)).QuerySelectorAll(".conflict tbody tr").Select(r => r.QuerySelector("th")!.TextContent).ToList();
+        Assert.Equal(["名称", "其他名称"], rows);
+    }
 }
