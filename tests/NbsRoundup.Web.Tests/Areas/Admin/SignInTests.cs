@@ -8,17 +8,25 @@ using Serilog.Events;
 
 namespace NbsRoundup.Web.Tests.Areas.Admin;
 
-/// <summary>The portal with its log events collected (Serilog reads sinks from the services).</summary>
-public sealed class LoggedPortal : PortalFactory, ILogEventSink
+/// <summary>Log events as Serilog writes them; a sink of its own, which the logger may dispose of freely.</summary>
+public sealed class LogCollector : ILogEventSink
 {
     public ConcurrentQueue<LogEvent> Events { get; } = new();
 
     public void Emit(LogEvent logEvent) => Events.Enqueue(logEvent);
+}
+
+/// <summary>The portal with its log events collected (Serilog reads sinks from the services).</summary>
+public sealed class LoggedPortal : PortalFactory
+{
+    private readonly LogCollector _collector = new();
+
+    public ConcurrentQueue<LogEvent> Events => _collector.Events;
 
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
         base.ConfigureWebHost(builder);
-        builder.ConfigureTestServices(services => services.AddSingleton<ILogEventSink>(this));
+        builder.ConfigureTestServices(services => services.AddSingleton<ILogEventSink>(_collector));
     }
 }
 

@@ -29,6 +29,8 @@ public sealed class EntryFormTests : IDisposable
     {
         using var editor = await Editors.SignInAsync(_portal, email: "li@example.org");
         var form = await Forms.GetAsync(editor, "/admin/issues/2021-11/entries/new?section=policy");
+        Assert.Equal("policy", form.Document.QuerySelector<IHtmlSelectElement>("#Input_SectionKey")!.Value);
+        Assert.Equal("国内", form.Document.QuerySelector<IHtmlInputElement>("#Input_Subheading")!.Value); // where it will appear
 
         var response = await Forms.SubmitAsync(editor, form, new()
         {

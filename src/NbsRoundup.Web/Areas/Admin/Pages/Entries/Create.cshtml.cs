@@ -32,7 +32,12 @@ public sealed class CreateModel(CatalogueDb db, IStringLocalizer<SharedResource>
         {
             return NotFound();
         }
-        Input.SectionKey = Section.All.FirstOrDefault(s => s.Key == section)?.Key ?? Section.All[0].Key;
+        var chosen = Section.All.FirstOrDefault(s => s.Key == section) ?? Section.All[0];
+        Input.SectionKey = chosen.Key;
+        // A new entry goes to the end of its section, where readers see it under the last sub-heading.
+        Input.Subheading = await db.Entries.AsNoTracking()
+            .Where(e => e.Issue.Slug == issue && e.SectionId == chosen.Id)
+            .OrderByDescending(e => e.Position).Select(e => e.Subheading).FirstOrDefaultAsync(ct);
         return Page();
     }
 

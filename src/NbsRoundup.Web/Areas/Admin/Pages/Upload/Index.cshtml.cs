@@ -13,8 +13,9 @@ namespace NbsRoundup.Web.Areas.Admin.Pages.Upload;
 [RequestFormLimits(MultipartBodyLengthLimit = MaxRequestBytes)]
 public sealed class IndexModel(CatalogueDb db, Uploads uploads, IStringLocalizer<SharedResource> t) : PageModel
 {
-    // The file's own limit, plus room for the form around it.
-    private const int MaxRequestBytes = NewsletterReader.MaxBytes + 64 * 1024;
+    // Twice the file's own limit: a file a little over 1 MB gets a clear message below rather
+    // than a bare 413 from the server; anything larger is cut off before it is read.
+    private const int MaxRequestBytes = 2 * NewsletterReader.MaxBytes;
 
     [BindProperty]
     public InputModel Input { get; set; } = new();
