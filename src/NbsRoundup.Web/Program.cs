@@ -1,4 +1,5 @@
 using NbsRoundup.Web.Api;
+using NbsRoundup.Web.Areas.Admin;
 using NbsRoundup.Web.Commands;
 using NbsRoundup.Web.Exports;
 using NbsRoundup.Web.Hosting;
@@ -14,6 +15,7 @@ if (CommandLine.IsCommand(args))
 var builder = WebApplication.CreateBuilder(args);
 builder.AddPortalLogging();
 builder.Services.AddCatalogueStore();
+builder.Services.AddPortalAccounts();
 builder.Services.AddPortalPages();
 builder.Services.AddPortalApi();
 builder.Services.AddSharing();
@@ -26,6 +28,8 @@ app.UseSerilogRequestLogging();
 app.UseStaticFiles();
 app.UsePortalLocalization();
 app.UseRouting();
+app.UseAuthentication();
+app.UseAuthorization();
 app.MapRazorPages();
 app.MapLanguageSwitch();
 app.MapCatalogueExports();
@@ -35,6 +39,7 @@ app.MapEntriesApi();
 app.MapIssuesApi();
 app.MapReferenceApi();
 app.MapSitemapAndRobots();
+app.MapAdminApi();
 
 await app.RunAsync();
 return 0;

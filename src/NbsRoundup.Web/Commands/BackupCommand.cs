@@ -8,13 +8,9 @@ internal static class BackupCommand
 {
     public const string Usage = "backup --to FILE                an online, consistent copy of the catalogue (see README: restore)";
 
-    public static async Task<int> RunAsync(IServiceProvider services, string[] args, TextWriter output, TextWriter error, CancellationToken ct)
+    public static async Task<int> RunAsync(IServiceProvider services, string[] args, TextReader? input, TextWriter output, TextWriter error, CancellationToken ct)
     {
-        var options = CommandOptions.Parse(args, ["--to"]);
-        if (!options.TryGetValue("--to", out var to))
-        {
-            throw new CommandLineException("backup needs --to FILE");
-        }
+        var to = CommandOptions.Parse(args, "--to").Required("--to");
         var target = CommandPaths.ResolveOutput(to);
         if (File.Exists(target))
         {

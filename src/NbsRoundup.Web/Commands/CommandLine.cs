@@ -9,20 +9,23 @@ namespace NbsRoundup.Web.Commands;
 /// </summary>
 public static class CommandLine
 {
-    private delegate Task<int> Verb(IServiceProvider services, string[] args, TextWriter output, TextWriter error, CancellationToken ct);
+    private delegate Task<int> Verb(IServiceProvider services, string[] args, TextReader? input, TextWriter output, TextWriter error, CancellationToken ct);
 
     private static readonly Dictionary<string, (Verb Run, string Usage)> _verbs = new(StringComparer.Ordinal)
     {
         ["import"] = (ImportCommand.RunAsync, ImportCommand.Usage),
+        ["export"] = (ExportCommand.RunAsync, ExportCommand.Usage),
+        ["user"] = (UserCommand.RunAsync, UserCommand.Usage),
         ["seed-synthetic"] = (SeedSyntheticCommand.RunAsync, SeedSyntheticCommand.Usage),
         ["backup"] = (BackupCommand.RunAsync, BackupCommand.Usage),
-        ["migrate"] = ((_, _, output, _, _) => { output.WriteLine("The catalogue's schema is up to date."); return Task.FromResult(0); },
+        ["migrate"] = ((_, _, _, output, _, _) => { output.WriteLine("The catalogue's schema is up to date."); return Task.FromResult(0); },
             "migrate                         apply pending migrations and exit"),
     };
 
     public static bool IsCommand(string[] args) => args.Length > 0 && (_verbs.ContainsKey(args[0]) || args[0] is "help" or "--help");
 
-    public static async Task<int> RunAsync(string[] args, TextWriter? output = null, TextWriter? error = null, CancellationToken ct = default)
+    /// <summary>Runs a verb; input, when given, is read instead of the console (a password, in tests).</summary>
+    public static async Task<int> RunAsync(string[] args, TextWriter? output = null, TextWriter? error = null, TextReader? input = null, CancellationToken ct = default)
     {
         output ??= Console.Out;
         error ??= Console.Error;
@@ -45,12 +48,13 @@ public static class CommandLine
         builder.Configuration["Serilog:MinimumLevel:Default"] = "Warning";
         builder.AddPortalLogging();
         builder.Services.AddCatalogueStore();
+        builder.Services.AddPortalAccounts();
         await using var app = builder.Build();
         var logger = app.Services.GetRequiredService<ILoggerFactory>().CreateLogger("NbsRoundup.Commands");
         try
         {
             await CataloguePreparation.MigrateAsync(app.Services, logger, ct);
-            return await verb.Run(app.Services, verbArgs, output, error, ct);
+            return await verb.Run(app.Services, verbArgs, input, output, error, ct);
         }
         catch (CommandLineException ex)
         {

@@ -1,23 +1,30 @@
 namespace NbsRoundup.Web.Commands;
 
-/// <summary>`--name value` options of a verb; anything unexpected is a usage error, never ignored.</summary>
-internal static class CommandOptions
+/// <summary>`--name value` options of a verb; anything else is a usage error.</summary>
+internal sealed class CommandOptions
 {
-    public static Dictionary<string, string> Parse(string[] args, IReadOnlyCollection<string> known)
+    private readonly Dictionary<string, string> _values = new(StringComparer.Ordinal);
+
+    public static CommandOptions Parse(IReadOnlyList<string> args, params string[] known)
     {
-        var options = new Dictionary<string, string>(StringComparer.Ordinal);
-        for (var i = 0; i < args.Length; i++)
+        var options = new CommandOptions();
+        for (var i = 0; i < args.Count; i++)
         {
-            if (!known.Contains(args[i]))
+            var name = args[i];
+            if (!known.Contains(name))
             {
-                throw new CommandLineException($"unexpected '{args[i]}'");
+                throw new CommandLineException($"unknown argument '{name}'");
             }
-            if (i + 1 >= args.Length || args[i + 1].StartsWith("--", StringComparison.Ordinal))
+            if (i + 1 >= args.Count || args[i + 1].StartsWith("--", StringComparison.Ordinal))
             {
-                throw new CommandLineException($"{args[i]} needs a value");
+                throw new CommandLineException($"{name} needs a value");
             }
-            options[args[i]] = args[++i];
+            options._values[name] = args[++i];
         }
         return options;
     }
+
+    public string? this[string name] => _values.GetValueOrDefault(name);
+
+    public string Required(string name) => this[name] ?? throw new CommandLineException($"{name} is required");
 }

@@ -9,7 +9,7 @@ internal static class ImportCommand
 {
     public const string Usage = "import <file or folder> [--dry-run]   import newsletter Markdown (see content/README.md)";
 
-    public static async Task<int> RunAsync(IServiceProvider services, string[] args, TextWriter output, TextWriter error, CancellationToken ct)
+    public static async Task<int> RunAsync(IServiceProvider services, string[] args, TextReader? input, TextWriter output, TextWriter error, CancellationToken ct)
     {
         var dryRun = args.Contains("--dry-run");
         var paths = args.Where(a => a != "--dry-run").ToList();
@@ -31,7 +31,7 @@ internal static class ImportCommand
         foreach (var file in files)
         {
             await using var scope = services.CreateAsyncScope();
-            var importer = new CatalogueImporter(scope.ServiceProvider.GetRequiredService<CatalogueDb>());
+            var importer = new CatalogueImporter(scope.ServiceProvider.GetRequiredService<CatalogueDb>(), $"{Environment.UserName} (command line)");
             var plan = await NewsletterFiles.ImportAsync(importer, file, dryRun, ct);
             ImportReport.Write(plan, dryRun, output, error);
             failed += plan.HasErrors ? 1 : 0;

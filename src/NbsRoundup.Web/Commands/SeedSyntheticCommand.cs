@@ -16,15 +16,15 @@ internal static class SeedSyntheticCommand
 {
     public const string Usage = "seed-synthetic --entries N [--database FILE]   a separate synthetic catalogue for benchmarks (default App_Data/synthetic.db)";
 
-    public static async Task<int> RunAsync(IServiceProvider services, string[] args, TextWriter output, TextWriter error, CancellationToken ct)
+    public static async Task<int> RunAsync(IServiceProvider services, string[] args, TextReader? input, TextWriter output, TextWriter error, CancellationToken ct)
     {
-        var options = CommandOptions.Parse(args, ["--entries", "--database"]);
-        if (!int.TryParse(options.GetValueOrDefault("--entries"), NumberStyles.None, CultureInfo.InvariantCulture, out var entries) || entries is < 1 or > 5_000_000)
+        var options = CommandOptions.Parse(args, "--entries", "--database");
+        if (!int.TryParse(options["--entries"], NumberStyles.None, CultureInfo.InvariantCulture, out var entries) || entries is < 1 or > 5_000_000)
         {
             throw new CommandLineException("seed-synthetic needs --entries N, a number from 1 to 5,000,000");
         }
         var environment = services.GetRequiredService<IHostEnvironment>();
-        var path = options.TryGetValue("--database", out var given)
+        var path = options["--database"] is { } given
             ? CommandPaths.ResolveOutput(given)
             : Path.Combine(environment.ContentRootPath, "App_Data", "synthetic.db");
         var catalogue = new SqliteConnectionStringBuilder(CatalogueStore.ResolveConnectionString(

@@ -62,7 +62,7 @@ public static class CataloguePreparation
             logger.LogWarning("The catalogue is empty and the content folder {Folder} does not exist; nothing to import", folder);
             return;
         }
-        var importer = new CatalogueImporter(db);
+        var importer = new CatalogueImporter(db, "first start of the portal");
         foreach (var file in NewsletterFiles.In(folder))
         {
             var plan = await NewsletterFiles.ImportAsync(importer, file, dryRun: false, ct);

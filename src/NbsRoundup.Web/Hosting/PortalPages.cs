@@ -1,6 +1,7 @@
 using System.Text.Encodings.Web;
 using System.Text.Unicode;
 using Microsoft.Extensions.WebEncoders;
+using NbsRoundup.Web.Areas.Admin.Pages.Upload;
 using NbsRoundup.Web.Localization;
 
 namespace NbsRoundup.Web.Hosting;
@@ -11,8 +12,16 @@ public static class PortalPages
     {
         // Without this Razor writes every Chinese character as &#x...;.
         services.Configure<WebEncoderOptions>(o => o.TextEncoderSettings = new TextEncoderSettings(UnicodeRanges.All));
-        services.AddRazorPages().AddPortalLocalization();
+        services.AddRazorPages(o =>
+            {
+                // One convention guards the admin area; accounts and the whole log need an Admin.
+                o.Conventions.AuthorizeAreaFolder("Admin", "/", PortalAccounts.EditorPolicy);
+                o.Conventions.AuthorizeAreaFolder("Admin", "/Users", PortalAccounts.AdminPolicy);
+                o.Conventions.AuthorizeAreaFolder("Admin", "/History", PortalAccounts.AdminPolicy);
+            })
+            .AddPortalLocalization();
         services.AddRouting(o => o.LowercaseUrls = true);
+        services.AddSingleton<Uploads>();
         return services;
     }
 

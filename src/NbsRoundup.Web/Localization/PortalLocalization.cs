@@ -1,6 +1,8 @@
 using System.Globalization;
 using Microsoft.AspNetCore.Localization;
+using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.Razor;
+using Microsoft.Extensions.Localization;
 using Microsoft.Extensions.Options;
 
 namespace NbsRoundup.Web.Localization;
@@ -27,6 +29,16 @@ public static class PortalLocalization
                 new CookieRequestCultureProvider(),
                 new AcceptLanguageHeaderRequestCultureProvider(),
             ];
+        });
+        // Model binding's own messages ("The value 'abc' is not valid") in the page's language too.
+        mvc.Services.AddOptions<MvcOptions>().Configure<IStringLocalizerFactory>((o, factory) =>
+        {
+            var t = factory.Create(typeof(SharedResource));
+            var messages = o.ModelBindingMessageProvider;
+            messages.SetAttemptedValueIsInvalidAccessor((value, _) => t["'{0}' is not a valid value here.", value]);
+            messages.SetValueMustBeANumberAccessor(_ => t["Enter a number."]);
+            messages.SetValueMustNotBeNullAccessor(_ => t["Fill in this field."]);
+            messages.SetValueIsInvalidAccessor(value => t["'{0}' is not a valid value here.", value]);
         });
         return mvc
             .AddViewLocalization(LanguageViewLocationExpanderFormat.Suffix)

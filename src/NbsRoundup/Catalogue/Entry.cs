@@ -1,10 +1,12 @@
+using NbsRoundup.Auditing;
+
 namespace NbsRoundup.Catalogue;
 
 /// <summary>
 /// One item of an issue: a report, a paper, a pledge, a quoted view, a meeting.
 /// Its slug is its permalink and the key that re-imports match on.
 /// </summary>
-public sealed class Entry
+public sealed class Entry : IVersioned
 {
     private readonly List<EntryOrganisation> _organisations = [];
 
@@ -46,6 +48,9 @@ public sealed class Entry
     /// <summary>A draft entry is invisible to readers, the catalogue, feeds, exports and the API.</summary>
     public bool IsPublished { get; private set; } = true;
 
+    /// <summary>Concurrency token: renewed on every save that changes the entry or its organisations.</summary>
+    public Guid Version { get; private set; } = Guid.NewGuid();
+
     private Entry()
     {
     }
@@ -60,6 +65,39 @@ public sealed class Entry
     public void Publish() => IsPublished = true;
 
     public void Unpublish() => IsPublished = false;
+
+    /// <summary>Publishes the entry, or keeps it as a draft.</summary>
+    public void SetDraft(bool draft) => IsPublished = !draft;
+
+    void IVersioned.RenewVersion() => Version = Guid.NewGuid();
+
+    internal void MoveTo(int sectionId, int position)
+    {
+        SectionId = sectionId;
+        Position = position;
+    }
+
+    /// <summary>Replaces one organisation by another in this entry's list, keeping its place; never links one twice.</summary>
+    public void ReplaceOrganisation(Organisation old, Organisation replacement)
+    {
+        var list = _organisations.OrderBy(o => o.Position).Select(o => o.Organisation == old ? replacement : o.Organisation).Distinct().ToList();
+        SetOrganisations(list);
+    }
+
+    /// <summary>The entry's fields as text, for the audit log.</summary>
+    public AuditFields Describe() => new AuditFields()
+        .Add("title", Title)
+        .Add("original", OriginalTitle)
+        .Add("section", Section.All.FirstOrDefault(s => s.Id == SectionId)?.Key)
+        .Add("subheading", Subheading)
+        .Add("position", Position)
+        .Add("organisations", string.Join("; ", _organisations.OrderBy(o => o.Position).Select(o => o.Organisation.Name)))
+        .Add("authors", Authors)
+        .Add("speaker", Speaker)
+        .Add("date", DateText)
+        .Add("link", Link)
+        .Add("summary", Summary)
+        .Add("draft", IsPublished ? "no" : "yes");
 
     public PartialDate? Date => DateYear is { } year && DateText is not null
         ? new PartialDate(year, DateMonth, DateDay, DateText)

@@ -1,7 +1,9 @@
+using NbsRoundup.Auditing;
+
 namespace NbsRoundup.Catalogue;
 
 /// <summary>One issue of the newsletter ("2021年11月, Vol.3 (总第3期)").</summary>
-public sealed class Issue
+public sealed class Issue : IVersioned
 {
     private readonly List<Entry> _entries = [];
     private readonly List<IssueSectionIntro> _sectionIntros = [];
@@ -23,6 +25,8 @@ public sealed class Issue
     public bool IsPublished { get; private set; } = true;
     /// <summary>When the issue's own details were last changed (UTC); set on save.</summary>
     public DateTime UpdatedAt { get; private set; }
+    /// <summary>Concurrency token: renewed on every save that changes the issue or its section introductions.</summary>
+    public Guid Version { get; private set; } = Guid.NewGuid();
     public IReadOnlyList<Entry> Entries => _entries;
     public IReadOnlyList<IssueSectionIntro> SectionIntros => _sectionIntros;
 
@@ -54,11 +58,101 @@ public sealed class Issue
 
     public void Unpublish() => IsPublished = false;
 
+    /// <summary>Publishes the issue, or keeps it as a draft.</summary>
+    public void SetDraft(bool draft) => IsPublished = !draft;
+
+    void IVersioned.RenewVersion() => Version = Guid.NewGuid();
+
     public Entry AddEntry(string slug, EntryContent content)
     {
         var entry = new Entry(this, slug, content);
         _entries.Add(entry);
         return entry;
+    }
+
+    /// <summary>Adds an entry at the end of its section, whatever position the content names.</summary>
+    public Entry AppendEntry(string slug, EntryContent content) =>
+        AddEntry(slug, content with { Position = NextPosition(content.SectionId) });
+
+    /// <summary>The position after the last entry of a section.</summary>
+    public int NextPosition(int sectionId) =>
+        _entries.Where(e => e.SectionId == sectionId).Select(e => e.Position).DefaultIfEmpty(0).Max() + 1;
+
+    /// <summary>The entries of one section in order.</summary>
+    public IReadOnlyList<Entry> EntriesIn(int sectionId) =>
+        _entries.Where(e => e.SectionId == sectionId).OrderBy(e => e.Position).ThenBy(e => e.Id).ToList();
+
+    /// <summary>Swaps an entry with the one before it in its section; false when it is already first.</summary>
+    public bool MoveUp(Entry entry) => Swap(entry, -1);
+
+    /// <summary>Swaps an entry with the one after it in its section; false when it is already last.</summary>
+    public bool MoveDown(Entry entry) => Swap(entry, +1);
+
+    /// <summary>Moves an entry to the end of another section and closes the gap it leaves.</summary>
+    public bool MoveTo(Entry entry, int sectionId)
+    {
+        if (entry.SectionId == sectionId)
+        {
+            return false;
+        }
+        var from = entry.SectionId;
+        entry.MoveTo(sectionId, NextPosition(sectionId));
+        Renumber(from);
+        return true;
+    }
+
+    /// <summary>Takes an entry out of the issue and closes the gap it leaves.</summary>
+    public void RemoveEntry(Entry entry)
+    {
+        _entries.Remove(entry);
+        Renumber(entry.SectionId);
+    }
+
+    private bool Swap(Entry entry, int step)
+    {
+        var siblings = EntriesIn(entry.SectionId);
+        var index = siblings.ToList().IndexOf(entry);
+        var other = index + step;
+        if (index < 0 || other < 0 || other >= siblings.Count)
+        {
+            return false;
+        }
+        // Positions are kept 1..n in each section, so swapping the two indexes is enough.
+        entry.MoveTo(entry.SectionId, other + 1);
+        siblings[other].MoveTo(entry.SectionId, index + 1);
+        return true;
+    }
+
+    private void Renumber(int sectionId)
+    {
+        var siblings = EntriesIn(sectionId);
+        for (var i = 0; i < siblings.Count; i++)
+        {
+            if (siblings[i].Position != i + 1)
+            {
+                siblings[i].MoveTo(sectionId, i + 1);
+            }
+        }
+    }
+
+    /// <summary>The issue's fields as text, for the audit log.</summary>
+    public AuditFields Describe()
+    {
+        var fields = new AuditFields()
+            .Add("title", Title)
+            .Add("title_en", TitleEn)
+            .Add("publisher", Publisher)
+            .Add("year", Year)
+            .Add("month", Month)
+            .Add("volume", Volume)
+            .Add("number", Number)
+            .Add("introduction", Introduction)
+            .Add("draft", IsPublished ? "no" : "yes");
+        foreach (var section in Section.All)
+        {
+            fields.Add($"introduction to {section.Key}", _sectionIntros.FirstOrDefault(i => i.SectionId == section.Id)?.Markdown);
+        }
+        return fields;
     }
 
     /// <summary>Sets, replaces or (with blank text) removes this issue's introduction to a section.</summary>

@@ -69,6 +69,12 @@ public static class Names
         return hashPrefix + "-" + Convert.ToHexString(hash, 0, 5).ToLower(CultureInfo.InvariantCulture);
     }
 
+    /// <summary>A list of names as editors write it, separated by ';' or '；': trimmed, without blanks or repeats.</summary>
+    public static IReadOnlyList<string> SplitList(string text) =>
+        text.Split([';', '；'], StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)
+            .DistinctBy(Normalize)
+            .ToList();
+
     /// <summary>True when the text holds Chinese, Japanese or Korean characters.</summary>
     public static bool HasCjk(string text) => text.Any(IsCjk);
 

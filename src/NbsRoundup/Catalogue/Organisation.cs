@@ -1,3 +1,5 @@
+using NbsRoundup.Auditing;
+
 namespace NbsRoundup.Catalogue;
 
 /// <summary>
@@ -5,7 +7,7 @@ namespace NbsRoundup.Catalogue;
 /// name, and aliases in any language, so that TNC, The Nature Conservancy and
 /// 大自然保护协会 are the same organisation.
 /// </summary>
-public sealed class Organisation
+public sealed class Organisation : IVersioned
 {
     private readonly List<OrganisationAlias> _aliases = [];
 
@@ -17,6 +19,9 @@ public sealed class Organisation
     public string NormalizedName { get; private set; } = "";
     public string? NormalizedShortName { get; private set; }
     public IReadOnlyList<OrganisationAlias> Aliases => _aliases;
+
+    /// <summary>Concurrency token: renewed on every save that changes the names or aliases.</summary>
+    public Guid Version { get; private set; } = Guid.NewGuid();
 
     private Organisation()
     {
@@ -63,6 +68,61 @@ public sealed class Organisation
         var previous = Name;
         SetNames(name, shortName);
         AddAlias(previous);
+    }
+
+    void IVersioned.RenewVersion() => Version = Guid.NewGuid();
+
+    /// <summary>
+    /// Sets exactly the names an editor gave: name, short name and aliases. Aliases that repeat
+    /// the name, the short name or each other are dropped.
+    /// </summary>
+    public void Edit(string name, string? shortName, IEnumerable<string> aliases)
+    {
+        SetNames(name.Trim(), shortName?.Trim());
+        var wanted = aliases.Select(a => a.Trim()).Where(a => a.Length > 0).ToList();
+        _aliases.RemoveAll(a => !wanted.Any(w => Names.Normalize(w) == a.NormalizedName) || NamedBy(a.Name));
+        foreach (var alias in wanted)
+        {
+            AddAlias(alias);
+        }
+    }
+
+    /// <summary>
+    /// Merges this organisation into another: every entry that names this one names the other
+    /// instead (once), and this one's name, short name and aliases become the other's aliases.
+    /// The caller then deletes this organisation.
+    /// </summary>
+    public void MergeInto(Organisation target, IEnumerable<Entry> entriesNamingThis)
+    {
+        if (target == this)
+        {
+            throw new InvalidOperationException("An organisation cannot be merged into itself.");
+        }
+        foreach (var entry in entriesNamingThis)
+        {
+            entry.ReplaceOrganisation(this, target);
+        }
+        target.AddAlias(Name);
+        if (ShortName is not null)
+        {
+            target.AddAlias(ShortName);
+        }
+        foreach (var alias in _aliases)
+        {
+            target.AddAlias(alias.Name);
+        }
+    }
+
+    /// <summary>The organisation's names as text, for the audit log.</summary>
+    public AuditFields Describe() => new AuditFields()
+        .Add("name", Name)
+        .Add("short", ShortName)
+        .Add("aliases", string.Join("; ", _aliases.Select(a => a.Name)));
+
+    private bool NamedBy(string name)
+    {
+        var wanted = Names.Normalize(name);
+        return Names.Normalize(Name) == wanted || (ShortName is not null && Names.Normalize(ShortName) == wanted);
     }
 
     /// <summary>Adds an alias unless the organisation already answers to it. Returns whether it was added.</summary>

@@ -1,11 +1,17 @@
+using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore;
+using NbsRoundup.Accounts;
+using NbsRoundup.Auditing;
 using NbsRoundup.Catalogue;
 using NbsRoundup.Search;
 
 namespace NbsRoundup.Data;
 
-/// <summary>The catalogue store: issues, sections, entries and organisations.</summary>
-public sealed class CatalogueDb(DbContextOptions<CatalogueDb> options) : DbContext(options)
+/// <summary>
+/// The catalogue store: issues, sections, entries and organisations, the audit log of changes
+/// to them, and the editors' accounts (ASP.NET Core Identity's tables).
+/// </summary>
+public sealed class CatalogueDb(DbContextOptions<CatalogueDb> options) : IdentityDbContext<PortalUser>(options)
 {
     public DbSet<Issue> Issues => Set<Issue>();
     public DbSet<Section> Sections => Set<Section>();
@@ -14,20 +20,25 @@ public sealed class CatalogueDb(DbContextOptions<CatalogueDb> options) : DbConte
     public DbSet<OrganisationAlias> OrganisationAliases => Set<OrganisationAlias>();
     public DbSet<EntryOrganisation> EntryOrganisations => Set<EntryOrganisation>();
     public DbSet<IssueSectionIntro> IssueSectionIntros => Set<IssueSectionIntro>();
+    public DbSet<ChangeSet> ChangeSets => Set<ChangeSet>();
+    public DbSet<FieldChange> FieldChanges => Set<FieldChange>();
 
-    protected override void OnModelCreating(ModelBuilder modelBuilder) =>
-        modelBuilder.ApplyConfigurationsFromAssembly(typeof(CatalogueDb).Assembly);
+    protected override void OnModelCreating(ModelBuilder builder)
+    {
+        base.OnModelCreating(builder);
+        builder.ApplyConfigurationsFromAssembly(typeof(CatalogueDb).Assembly);
+    }
 
     public override int SaveChanges(bool acceptAllChangesOnSuccess) =>
         SaveChangesAsync(acceptAllChangesOnSuccess).GetAwaiter().GetResult();
 
     /// <summary>
-    /// Saves, stamps what changed, and updates the search index in the same transaction,
-    /// so a search never sees a half-applied edit or import.
+    /// Saves, renews version tokens and timestamps of what changed, and updates the search index
+    /// in the same transaction, so a search never sees a half-applied edit or import.
     /// </summary>
     public override async Task<int> SaveChangesAsync(bool acceptAllChangesOnSuccess, CancellationToken cancellationToken = default)
     {
-        ChangeTracker.DetectChanges();
+        VersionStamps.Renew(ChangeTracker);
         Timestamps.Stamp(ChangeTracker, DateTime.UtcNow);
         var index = SearchIndex.Collect(ChangeTracker);
         if (index.IsEmpty)

@@ -1,4 +1,5 @@
 using Microsoft.EntityFrameworkCore;
+using NbsRoundup.Auditing;
 using NbsRoundup.Catalogue;
 using NbsRoundup.Data;
 
@@ -7,9 +8,10 @@ namespace NbsRoundup.Importing;
 /// <summary>
 /// Writes a checked newsletter into the catalogue: matches the issue and its entries by slug,
 /// updates what changed, adds what is new and keeps what the file no longer holds. Everything
-/// is checked before anything is written, then written in one transaction; a dry run writes nothing.
+/// is checked before anything is written, then written in one transaction together with one
+/// change set of the audit log naming the file and the actor; a dry run writes nothing.
 /// </summary>
-public sealed class CatalogueImporter(CatalogueDb db)
+public sealed class CatalogueImporter(CatalogueDb db, string actor = "import")
 {
     public async Task<ImportPlan> ImportAsync(NewsletterDocument document, bool dryRun, CancellationToken ct = default)
     {
@@ -23,10 +25,18 @@ public sealed class CatalogueImporter(CatalogueDb db)
             .FirstOrDefaultAsync(i => i.Slug == document.Slug, ct);
         var issueIsNew = issue is null;
         var issueFields = issue is null ? [] : IssueDiff(issue.Details, document.Details);
+        if (issue is not null && issue.IsPublished == document.IsDraft)
+        {
+            issueFields.Add("draft");
+        }
+        var issueBefore = issue?.Describe();
+        var entriesBefore = issue?.Entries.ToDictionary(e => e.Slug, e => e.Describe()) ?? [];
 
         await CheckSlugsElsewhereAsync(document, issue?.Id, diagnostics, ct);
 
-        var organisations = new OrganisationResolver(await db.Organisations.Include(o => o.Aliases).ToListAsync(ct));
+        var known = await db.Organisations.Include(o => o.Aliases).ToListAsync(ct);
+        var organisationsBefore = known.ToDictionary(o => o.Slug, o => o.Describe());
+        var organisations = new OrganisationResolver(known);
         foreach (var definition in document.Organisations)
         {
             organisations.Define(definition, diagnostics);
@@ -34,6 +44,7 @@ public sealed class CatalogueImporter(CatalogueDb db)
 
         issue ??= db.Issues.Add(new Issue(document.Slug, document.Details)).Entity;
         issue.Update(document.Details);
+        issue.SetDraft(document.IsDraft);
         foreach (var section in Section.All)
         {
             var intro = document.SectionIntros.GetValueOrDefault(section.Id, "");
@@ -54,6 +65,7 @@ public sealed class CatalogueImporter(CatalogueDb db)
             {
                 entry = issue.AddEntry(item.Slug, item.Content);
                 entry.SetOrganisations(wanted);
+                entry.SetDraft(item.IsDraft);
                 changes.Add(new EntryChange(ChangeKind.Added, item.Slug, item.Content.Title, []));
                 continue;
             }
@@ -62,10 +74,15 @@ public sealed class CatalogueImporter(CatalogueDb db)
             {
                 fields.Add("organisations");
             }
+            if (entry.IsPublished == item.IsDraft)
+            {
+                fields.Add("draft");
+            }
             if (fields.Count > 0)
             {
                 entry.Update(item.Content);
                 entry.SetOrganisations(wanted);
+                entry.SetDraft(item.IsDraft);
             }
             changes.Add(new EntryChange(fields.Count > 0 ? ChangeKind.Changed : ChangeKind.Unchanged, item.Slug, item.Content.Title, fields));
         }
@@ -82,6 +99,17 @@ public sealed class CatalogueImporter(CatalogueDb db)
             db.ChangeTracker.Clear();
             return plan;
         }
+        var changeSet = new ChangeSet(actor, $"Imported {document.File}", document.File);
+        changeSet.Record(FieldChange.Issue, issue.Slug, issueBefore, issue.Describe());
+        foreach (var organisation in known.Concat(organisations.Created))
+        {
+            changeSet.Record(FieldChange.Organisation, organisation.Slug, organisationsBefore.GetValueOrDefault(organisation.Slug), organisation.Describe());
+        }
+        foreach (var entry in issue.Entries)
+        {
+            changeSet.Record(FieldChange.Entry, entry.Slug, entriesBefore.GetValueOrDefault(entry.Slug), entry.Describe());
+        }
+        db.ChangeSets.Add(changeSet);
         await db.SaveChangesAsync(ct);
         await transaction.CommitAsync(ct);
         db.ChangeTracker.Clear();

@@ -31,10 +31,8 @@ internal static class EntryBuilder
         var slug = ReadSlug(metadata, original ?? title, line, diagnostics);
         var date = ReadDate(metadata, diagnostics, issueYear, issueMonth);
         var link = ReadLink(metadata?["link"] ?? HeadingLink(heading, line), diagnostics);
-        var organisations = (metadata?["organisations"]?.Value ?? "")
-            .Split([';', '；'], StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)
-            .DistinctBy(Names.Normalize)
-            .ToList();
+        var draft = ReadDraft(metadata, diagnostics);
+        var organisations = Names.SplitList(metadata?["organisations"]?.Value ?? "");
         foreach (var name in organisations)
         {
             CheckLength(name, 300, "organisation name", metadata!["organisations"]!.Value.Line, diagnostics);
@@ -46,7 +44,28 @@ internal static class EntryBuilder
         }
         var content = new EntryContent(section.Id, position, subheading, title, original, Source(text, summaryBlocks),
             link, authors, speaker, date);
-        return new EntryDocument(line, slug, content, organisations);
+        return new EntryDocument(line, slug, content, organisations) { IsDraft = draft };
+    }
+
+    private static readonly string[] _yes = ["yes", "true", "是"];
+    private static readonly string[] _no = ["no", "false", "否"];
+
+    /// <summary>`draft: yes` (草稿：是) keeps the entry from readers; `no`, or no line at all, publishes it.</summary>
+    private static bool ReadDraft(EntryMetadata? metadata, DiagnosticBag diagnostics)
+    {
+        if (metadata?["draft"] is not { } given)
+        {
+            return false;
+        }
+        if (_yes.Contains(given.Value, StringComparer.OrdinalIgnoreCase))
+        {
+            return true;
+        }
+        if (!_no.Contains(given.Value, StringComparer.OrdinalIgnoreCase))
+        {
+            diagnostics.Error(given.Line, $"draft is '{given.Value}'; write 'draft: yes' for a draft, or 'draft: no'");
+        }
+        return false;
     }
 
     /// <summary>The Markdown source of consecutive blocks, exactly as the editor wrote it.</summary>

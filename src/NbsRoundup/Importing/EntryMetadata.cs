@@ -16,6 +16,7 @@ internal sealed class EntryMetadata
         ["speaker"] = "speaker", ["发言人"] = "speaker",
         ["date"] = "date", ["日期"] = "date",
         ["link"] = "link", ["链接"] = "link",
+        ["draft"] = "draft", ["草稿"] = "draft",
     };
 
     private readonly Dictionary<string, (string Value, int Line)> _values = [];
@@ -41,7 +42,7 @@ internal sealed class EntryMetadata
             }
             if (!_keys.TryGetValue(pair.Key, out var key))
             {
-                diagnostics.Error(line, $"unknown metadata key '{pair.Key}'; known keys: slug, original, organisations, authors, speaker, date, link");
+                diagnostics.Error(line, $"unknown metadata key '{pair.Key}'; known keys: slug, original, organisations, authors, speaker, date, link, draft");
                 continue;
             }
             if (metadata._values.ContainsKey(key))

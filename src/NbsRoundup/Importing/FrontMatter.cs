@@ -20,6 +20,8 @@ internal sealed class FrontMatter
     public int? Month { get; set; }
     public int? Volume { get; set; }
     public int? Number { get; set; }
+    /// <summary>`draft: true` keeps the issue, and so every entry in it, from readers.</summary>
+    public bool? Draft { get; set; }
     public List<OrganisationYaml>? Organisations { get; set; }
 
     internal sealed class OrganisationYaml
@@ -49,7 +51,7 @@ internal sealed class FrontMatter
             if (reason.Contains("not found on type", StringComparison.Ordinal))
             {
                 var key = reason.Split('\'') is { Length: > 1 } parts ? parts[1] : "?";
-                reason = $"unknown front matter key '{key}'; known keys: slug, title, title_en, publisher, year, month, volume, number, organisations";
+                reason = $"unknown front matter key '{key}'; known keys: slug, title, title_en, publisher, year, month, volume, number, draft, organisations";
             }
             else
             {

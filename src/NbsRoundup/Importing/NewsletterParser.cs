@@ -78,7 +78,10 @@ public static class NewsletterParser
             frontMatter.Title!.Trim(), Blank(frontMatter.TitleEn), Blank(frontMatter.Publisher),
             issue.Value.Year, issue.Value.Month, frontMatter.Volume, frontMatter.Number, walker.Introduction);
         var document = new NewsletterDocument(
-            diagnostics.File, issue.Value.Slug, details, issue.Value.Organisations, walker.SectionIntros, walker.Entries);
+            diagnostics.File, issue.Value.Slug, details, issue.Value.Organisations, walker.SectionIntros, walker.Entries)
+        {
+            IsDraft = frontMatter.Draft ?? false,
+        };
         return new ParseResult(document, diagnostics.Items);
     }
 

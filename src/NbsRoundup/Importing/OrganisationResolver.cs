@@ -1,4 +1,6 @@
+using Microsoft.EntityFrameworkCore;
 using NbsRoundup.Catalogue;
+using NbsRoundup.Data;
 
 namespace NbsRoundup.Importing;
 
@@ -6,7 +8,7 @@ namespace NbsRoundup.Importing;
 /// Matches the organisations a file defines and names against those already in the
 /// catalogue, by any of their names, and creates the ones that are new.
 /// </summary>
-internal sealed class OrganisationResolver
+public sealed class OrganisationResolver
 {
     private readonly Dictionary<string, Organisation> _byName = [];
     private readonly HashSet<string> _slugs;
@@ -22,11 +24,23 @@ internal sealed class OrganisationResolver
         }
     }
 
+    /// <summary>
+    /// The organisations that names stand for, as an import would resolve them; names nobody
+    /// answers to become new organisations, added to the context (saved with the caller's change).
+    /// </summary>
+    public static async Task<IReadOnlyList<Organisation>> ResolveAsync(CatalogueDb db, IEnumerable<string> names, CancellationToken ct = default)
+    {
+        var resolver = new OrganisationResolver(await db.Organisations.Include(o => o.Aliases).ToListAsync(ct));
+        var resolved = names.Select(resolver.Resolve).Distinct().ToList();
+        db.Organisations.AddRange(resolver.Created);
+        return resolved;
+    }
+
     public IReadOnlyList<string> Changes => _changes;
     public List<Organisation> Created { get; } = [];
 
     /// <summary>Applies the file's definitions: updates names and adds aliases of known organisations, creates new ones.</summary>
-    public void Define(OrganisationDefinition definition, DiagnosticBag diagnostics)
+    internal void Define(OrganisationDefinition definition, DiagnosticBag diagnostics)
     {
         var names = new[] { definition.Name, definition.ShortName }.Concat(definition.Aliases).OfType<string>().ToList();
         var bySlug = _byName.Values.FirstOrDefault(o => o.Slug == definition.Slug);

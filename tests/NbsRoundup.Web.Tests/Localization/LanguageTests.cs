@@ -92,22 +92,47 @@ public partial class LanguageTests(PortalFactory portal) : IClassFixture<PortalF
     }
 
     [Fact]
-    public void Every_interface_string_in_the_views_has_a_chinese_translation()
+    public void Every_interface_string_in_the_views_and_page_models_has_a_chinese_translation()
     {
         var web = Path.GetFullPath(Path.Combine(AppContext.BaseDirectory, "..", "..", "..", "..", "..", "src", "NbsRoundup.Web"));
         var translated = File.ReadAllLines(Path.Combine(web, "Resources", "strings.zh-CN.tsv"))
             .Where(l => l.Length > 0 && !l.StartsWith('#'))
             .Select(l => l.Split('\t')[0])
             .ToHashSet();
-        var used = Directory.EnumerateFiles(Path.Combine(web, "Pages"), "*.cshtml", SearchOption.AllDirectories)
-            .Concat(Directory.Exists(Path.Combine(web, "Areas")) ? Directory.EnumerateFiles(Path.Combine(web, "Areas"), "*.cshtml", SearchOption.AllDirectories) : [])
-            .SelectMany(f => LocalizedKey().Matches(File.ReadAllText(f)).Select(m => m.Groups[1].Value))
+        var sources = Directory.EnumerateFiles(web, "*.*", SearchOption.AllDirectories)
+            .Where(f => f.EndsWith(".cshtml", StringComparison.Ordinal) || f.EndsWith(".cs", StringComparison.Ordinal))
+            .Where(f => !f.Contains($"{Path.DirectorySeparatorChar}obj{Path.DirectorySeparatorChar}", StringComparison.Ordinal)
+                && !f.Contains($"{Path.DirectorySeparatorChar}bin{Path.DirectorySeparatorChar}", StringComparison.Ordinal))
+            .Select(File.ReadAllText)
+            .ToList();
+        // T["..."] in views, t["..."] in page models, and validation messages of DataAnnotations attributes.
+        var used = sources.SelectMany(s => LocalizedKey().Matches(s).Select(m => m.Groups[1].Value))
+            .Concat(sources.SelectMany(s => ValidationMessage().Matches(s).Select(m => m.Groups[1].Value)))
             .ToHashSet();
 
-        Assert.NotEmpty(used);
+        Assert.Contains("Enter the title.", used);
+        Assert.Contains("Sign in", used);
         Assert.Empty(used.Except(translated));
     }
 
-    [GeneratedRegex("""T\["((?:[^"\\]|\\.)*)"[\],]""")]
+    [Fact]
+    public async Task Validation_messages_follow_the_language_of_the_page()
+    {
+        using var client = portal.CreateClient();
+        var form = await Forms.GetAsync(client, "/account/sign-in");
+        var chinese = await Forms.SubmitAsync(client, form, new() { ["Input.Email"] = "", ["Input.Password"] = "" });
+
+        var page = await Forms.ReadAsync(chinese);
+        Assert.Contains("请输入电子邮箱。", page.QuerySelector("[data-valmsg-for='Input.Email']")!.TextContent);
+        client.DefaultRequestHeaders.Add("Accept-Language", "en");
+        var englishForm = await Forms.GetAsync(client, "/account/sign-in");
+        var englishPage = await Forms.ReadAsync(await Forms.SubmitAsync(client, englishForm, new() { ["Input.Email"] = "" }));
+        Assert.Contains("Enter your e-mail address.", englishPage.QuerySelector("[data-valmsg-for='Input.Email']")!.TextContent);
+    }
+
+    [GeneratedRegex("""\b[Tt]\["((?:[^"\\]|\\.)*)"[\],]""")]
     private static partial Regex LocalizedKey();
+
+    [GeneratedRegex("""ErrorMessage = "((?:[^"\\]|\\.)*)""")]
+    private static partial Regex ValidationMessage();
 }

@@ -9,6 +9,7 @@ internal sealed class EntryConfiguration : IEntityTypeConfiguration<Entry>
     public void Configure(EntityTypeBuilder<Entry> builder)
     {
         builder.HasIndex(e => e.Slug).IsUnique();
+        builder.Property(e => e.Version).IsConcurrencyToken();
         builder.HasIndex(e => new { e.IssueId, e.SectionId, e.Position });
         builder.HasIndex(e => new { e.SectionId, e.DateStart });
         builder.HasIndex(e => new { e.DateStart, e.DateEnd });

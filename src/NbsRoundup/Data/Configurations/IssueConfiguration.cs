@@ -9,6 +9,7 @@ internal sealed class IssueConfiguration : IEntityTypeConfiguration<Issue>
     public void Configure(EntityTypeBuilder<Issue> builder)
     {
         builder.HasIndex(i => i.Slug).IsUnique();
+        builder.Property(i => i.Version).IsConcurrencyToken();
         builder.Property(i => i.Slug).HasMaxLength(100);
         builder.Property(i => i.Title).HasMaxLength(300);
         builder.Property(i => i.TitleEn).HasMaxLength(300);

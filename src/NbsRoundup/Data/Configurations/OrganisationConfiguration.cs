@@ -9,6 +9,7 @@ internal sealed class OrganisationConfiguration : IEntityTypeConfiguration<Organ
     public void Configure(EntityTypeBuilder<Organisation> builder)
     {
         builder.HasIndex(o => o.Slug).IsUnique();
+        builder.Property(o => o.Version).IsConcurrencyToken();
         builder.Property(o => o.Slug).HasMaxLength(100);
         builder.Property(o => o.Name).HasMaxLength(300);
         builder.Property(o => o.ShortName).HasMaxLength(50);

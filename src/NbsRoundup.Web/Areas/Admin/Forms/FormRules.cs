@@ -1,0 +1,77 @@
+using System.ComponentModel.DataAnnotations;
+using Microsoft.Extensions.Localization;
+using NbsRoundup.Catalogue;
+using NbsRoundup.Importing;
+using NbsRoundup.Web.Localization;
+
+namespace NbsRoundup.Web.Areas.Admin.Forms;
+
+// Validation for editors' forms. Messages are English keys translated in strings.zh-CN.tsv.
+
+/// <summary>
+/// A validation attribute whose message is translated like the built-in ones: MVC translates
+/// only attributes it has an adapter for, so these translate their own message.
+/// </summary>
+public abstract class LocalizedValidationAttribute : ValidationAttribute
+{
+    protected override ValidationResult? IsValid(object? value, ValidationContext validationContext)
+    {
+        if (IsValid(value))
+        {
+            return ValidationResult.Success;
+        }
+        var localizer = validationContext.GetService(typeof(IStringLocalizer<SharedResource>)) as IStringLocalizer;
+        var message = localizer?[ErrorMessage ?? ""].Value ?? ErrorMessage;
+        return new ValidationResult(message, validationContext.MemberName is { } member ? [member] : null);
+    }
+}
+
+/// <summary>Blank, or an absolute http(s) address.</summary>
+[AttributeUsage(AttributeTargets.Property)]
+public sealed class HttpUrlAttribute : LocalizedValidationAttribute
+{
+    public HttpUrlAttribute() => ErrorMessage = "Enter an address that starts with http:// or https://.";
+
+    public override bool IsValid(object? value) =>
+        value is not string text || string.IsNullOrWhiteSpace(text)
+        || (Uri.TryCreate(text.Trim(), UriKind.Absolute, out var uri) && (uri.Scheme == Uri.UriSchemeHttp || uri.Scheme == Uri.UriSchemeHttps));
+}
+
+/// <summary>One line of text: no line breaks or control characters, which a newsletter file cannot hold in a heading or metadata line.</summary>
+[AttributeUsage(AttributeTargets.Property)]
+public sealed class SingleLineAttribute : LocalizedValidationAttribute
+{
+    public SingleLineAttribute() => ErrorMessage = "Write this on one line.";
+
+    public override bool IsValid(object? value) => value is not string text || !text.Any(char.IsControl);
+}
+
+/// <summary>A slug: lowercase letters, digits and single hyphens.</summary>
+[AttributeUsage(AttributeTargets.Property)]
+public sealed class SlugAttribute : LocalizedValidationAttribute
+{
+    public SlugAttribute() => ErrorMessage = "Use only lowercase letters, digits and single hyphens, such as corporate-net-zero-standard.";
+
+    public override bool IsValid(object? value) => value is not string text || string.IsNullOrWhiteSpace(text) || Names.IsSlug(text.Trim());
+}
+
+/// <summary>Markdown that fits inside a newsletter file (see NewsletterMarkdown).</summary>
+[AttributeUsage(AttributeTargets.Property)]
+public sealed class NewsletterMarkdownAttribute : LocalizedValidationAttribute
+{
+    public NewsletterMarkdownAttribute() =>
+        ErrorMessage = "Headings #, ## and ### cannot be used here (they would start a section, sub-heading or entry; use #### or bold text), and a ``` code block must be closed.";
+
+    public override bool IsValid(object? value) => value switch
+    {
+        string text => NewsletterMarkdown.Check(NewsletterMarkdown.Normalize(text)) == FragmentProblem.None,
+        IEnumerable<string?> texts => texts.All(IsValid),
+        _ => true,
+    };
+}
+
+/// <summary>Trimming helpers for form values.</summary>
+public static class FormText
+{
+    public static string? Blank(string? value) => string.IsNullOrWhiteSpace(value) ? null : value.Trim();
+}

@@ -1,0 +1,121 @@
+using System.ComponentModel.DataAnnotations;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Localization;
+using NbsRoundup.Auditing;
+using NbsRoundup.Catalogue;
+using NbsRoundup.Data;
+using NbsRoundup.Importing;
+using NbsRoundup.Rendering;
+using NbsRoundup.Web.Areas.Admin.Forms;
+using NbsRoundup.Web.Localization;
+
+namespace NbsRoundup.Web.Areas.Admin.Pages.Entries;
+
+public sealed class CreateModel(CatalogueDb db, IStringLocalizer<SharedResource> t) : PageModel, IEntryForm
+{
+    [BindProperty]
+    public InputModel Input { get; set; } = new();
+
+    public string IssueSlug { get; private set; } = "";
+    public string IssueTitle { get; private set; } = "";
+    public IReadOnlyList<string> Subheadings { get; private set; } = [];
+    public string? DateReadAs => null;
+    public string? PreviewHtml { get; private set; }
+
+    EntryInput IEntryForm.Input => Input;
+
+    public async Task<IActionResult> OnGetAsync(string issue, string? section, CancellationToken ct)
+    {
+        if (await LoadAsync(issue, ct) is null)
+        {
+            return NotFound();
+        }
+        var chosen = Section.All.FirstOrDefault(s => s.Key == section) ?? Section.All[0];
+        Input.SectionKey = chosen.Key;
+        // A new entry goes to the end of its section, where readers see it under the last sub-heading.
+        Input.Subheading = await db.Entries.AsNoTracking()
+            .Where(e => e.Issue.Slug == issue && e.SectionId == chosen.Id)
+            .OrderByDescending(e => e.Position).Select(e => e.Subheading).FirstOrDefaultAsync(ct);
+        return Page();
+    }
+
+    public async Task<IActionResult> OnPostPreviewAsync(string issue, CancellationToken ct)
+    {
+        if (await LoadAsync(issue, ct) is null)
+        {
+            return NotFound();
+        }
+        PreviewHtml = MarkdownRenderer.ToHtml(NewsletterMarkdown.Normalize(Input.Summary));
+        return Page();
+    }
+
+    public async Task<IActionResult> OnPostAsync(string issue, CancellationToken ct)
+    {
+        var target = await LoadAsync(issue, ct);
+        if (target is null)
+        {
+            return NotFound();
+        }
+        var content = Input.Read(target, ModelState, t);
+        var slug = await SlugAsync(content, ct);
+        if (content is null || slug is null)
+        {
+            return Page();
+        }
+        await db.Entry(target).Collection(i => i.Entries).LoadAsync(ct);
+        var entry = target.AppendEntry(slug, content);
+        entry.SetOrganisations(await OrganisationResolver.ResolveAsync(db, Input.OrganisationNames, ct));
+        entry.SetDraft(Input.Draft);
+        var changes = new ChangeSet(User.Identity!.Name!, $"Created entry {slug} in issue {issue}");
+        changes.Record(FieldChange.Entry, slug, null, entry.Describe());
+        db.ChangeSets.Add(changes);
+        await db.SaveChangesAsync(ct);
+        return RedirectToPage("/Issues/Show", null, new { area = "Admin", slug = issue }, slug);
+    }
+
+    /// <summary>The slug the editor gave, or one made from the title; null (with a message) when it is taken.</summary>
+    private async Task<string?> SlugAsync(EntryContent? content, CancellationToken ct)
+    {
+        if (FormText.Blank(Input.Slug) is { } given)
+        {
+            if (await db.Entries.AnyAsync(e => e.Slug == given, ct))
+            {
+                ModelState.AddModelError("Input.Slug", t["Another entry already has this address."]);
+                return null;
+            }
+            return given;
+        }
+        if (content is null)
+        {
+            return null;
+        }
+        var made = Names.Slugify(content.OriginalTitle ?? content.Title, "e");
+        var slug = made;
+        for (var n = 2; await db.Entries.AnyAsync(e => e.Slug == slug, ct); n++)
+        {
+            slug = $"{made}-{n}";
+        }
+        return slug;
+    }
+
+    private async Task<Issue?> LoadAsync(string slug, CancellationToken ct)
+    {
+        var issue = await db.Issues.FirstOrDefaultAsync(i => i.Slug == slug, ct);
+        if (issue is not null)
+        {
+            (IssueSlug, IssueTitle) = (issue.Slug, issue.Title);
+            Subheadings = await db.Entries.AsNoTracking().Where(e => e.IssueId == issue.Id && e.Subheading != null)
+                .Select(e => e.Subheading!).Distinct().ToListAsync(ct);
+        }
+        return issue;
+    }
+
+    public sealed class InputModel : EntryInput
+    {
+        [StringLength(100, ErrorMessage = "At most 100 characters.")]
+        [Slug]
+        public string? Slug { get; set; }
+    }
+}

@@ -1,0 +1,52 @@
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.EntityFrameworkCore;
+using NbsRoundup.Auditing;
+using NbsRoundup.Data;
+
+namespace NbsRoundup.Web.Areas.Admin.Pages.Entries;
+
+public sealed class DeleteModel(CatalogueDb db) : PageModel
+{
+    public string Slug { get; private set; } = "";
+    public string Title { get; private set; } = "";
+    public string IssueSlug { get; private set; } = "";
+
+    public async Task<IActionResult> OnGetAsync(string slug, CancellationToken ct)
+    {
+        var entry = await db.Entries.AsNoTracking().Where(e => e.Slug == slug)
+            .Select(e => new { e.Slug, e.Title, Issue = e.Issue.Slug })
+            .FirstOrDefaultAsync(ct);
+        if (entry is null)
+        {
+            return NotFound();
+        }
+        (Slug, Title, IssueSlug) = (entry.Slug, entry.Title, entry.Issue);
+        return Page();
+    }
+
+    public async Task<IActionResult> OnPostAsync(string slug, CancellationToken ct)
+    {
+        var entry = await db.Entries
+            .Include(e => e.Organisations).ThenInclude(eo => eo.Organisation)
+            .Include(e => e.Issue).ThenInclude(i => i.Entries)
+            .FirstOrDefaultAsync(e => e.Slug == slug, ct);
+        if (entry is null)
+        {
+            return NotFound();
+        }
+        var issue = entry.Issue;
+        var changes = new ChangeSet(User.Identity!.Name!, $"Deleted entry {slug} from issue {issue.Slug}");
+        var before = issue.Entries.ToDictionary(e => e.Slug, e => e.Describe());
+        issue.RemoveEntry(entry);
+        db.Entries.Remove(entry);
+        changes.Record(FieldChange.Entry, slug, before[slug], null);
+        foreach (var sibling in issue.Entries)
+        {
+            changes.Record(FieldChange.Entry, sibling.Slug, before[sibling.Slug], sibling.Describe());
+        }
+        db.ChangeSets.Add(changes);
+        await db.SaveChangesAsync(ct);
+        return RedirectToPage("/Issues/Show", new { area = "Admin", slug = issue.Slug });
+    }
+}

@@ -1,0 +1,123 @@
+using System.ComponentModel.DataAnnotations;
+using Microsoft.AspNetCore.Mvc.ModelBinding;
+using Microsoft.Extensions.Localization;
+using NbsRoundup.Auditing;
+using NbsRoundup.Catalogue;
+using NbsRoundup.Importing;
+using NbsRoundup.Web.Areas.Admin.Forms;
+
+namespace NbsRoundup.Web.Areas.Admin.Pages.Entries;
+
+/// <summary>An entry's fields as the create and edit forms hold them: text as the editor typed it.</summary>
+public class EntryInput
+{
+    [Required(ErrorMessage = "Enter the title.")]
+    [StringLength(500, ErrorMessage = "At most 500 characters.")]
+    [SingleLine]
+    public string Title { get; set; } = "";
+
+    [StringLength(500, ErrorMessage = "At most 500 characters.")]
+    [SingleLine]
+    public string? OriginalTitle { get; set; }
+
+    [Required(ErrorMessage = "Choose a section.")]
+    public string SectionKey { get; set; } = "";
+
+    [StringLength(100, ErrorMessage = "At most 100 characters.")]
+    [SingleLine]
+    public string? Subheading { get; set; }
+
+    /// <summary>Names separated by ';' or '；', resolved as an import resolves them.</summary>
+    [StringLength(2000, ErrorMessage = "At most 2000 characters.")]
+    [SingleLine]
+    public string? Organisations { get; set; }
+
+    [StringLength(500, ErrorMessage = "At most 500 characters.")]
+    [SingleLine]
+    public string? Authors { get; set; }
+
+    [StringLength(500, ErrorMessage = "At most 500 characters.")]
+    [SingleLine]
+    public string? Speaker { get; set; }
+
+    /// <summary>As the source writes it: "10月", "2021年9月21日", "2021-09".</summary>
+    [StringLength(100, ErrorMessage = "At most 100 characters.")]
+    [SingleLine]
+    public string? Date { get; set; }
+
+    [StringLength(2000, ErrorMessage = "At most 2000 characters.")]
+    [SingleLine]
+    [HttpUrl]
+    public string? Link { get; set; }
+
+    [NewsletterMarkdown]
+    [StringLength(100_000, ErrorMessage = "At most 100,000 characters.")]
+    public string? Summary { get; set; }
+
+    public bool Draft { get; set; }
+
+    public IReadOnlyList<string> OrganisationNames => Names.SplitList(Organisations ?? "");
+
+    private string? SubheadingText => FormText.Blank(Subheading?.Trim().TrimEnd(':', '：'));
+
+    public void Fill(Entry entry)
+    {
+        Title = entry.Title;
+        OriginalTitle = entry.OriginalTitle;
+        SectionKey = Section.All.First(s => s.Id == entry.SectionId).Key;
+        Subheading = entry.Subheading;
+        Organisations = string.Join("; ", entry.Organisations.OrderBy(o => o.Position).Select(o => o.Organisation.Name));
+        Authors = entry.Authors;
+        Speaker = entry.Speaker;
+        Date = entry.DateText;
+        Link = entry.Link;
+        Summary = entry.Summary;
+        Draft = !entry.IsPublished;
+    }
+
+    /// <summary>
+    /// The entry's content, its date read relative to the issue as an import reads it; null, with
+    /// the reasons in the model state, when the section, the date or a name cannot be used.
+    /// </summary>
+    public EntryContent? Read(Issue issue, ModelStateDictionary modelState, IStringLocalizer t)
+    {
+        var section = Section.All.FirstOrDefault(s => s.Key == SectionKey);
+        if (section is null)
+        {
+            modelState.AddModelError("Input.SectionKey", t["Choose a section."]);
+        }
+        PartialDate? date = null;
+        if (FormText.Blank(Date) is { } text)
+        {
+            date = PartialDateParser.Read(text, issue.Year, issue.Month).Date;
+            if (date is null)
+            {
+                modelState.AddModelError("Input.Date", t["Write the date as the source does: 2021, 2021-09, 2021-09-21, 2021年9月21日, 10月 or 9月21日."]);
+            }
+        }
+        if (OrganisationNames.Any(n => n.Length > 300))
+        {
+            modelState.AddModelError("Input.Organisations", t["An organisation's name may have at most 300 characters."]);
+        }
+        if (!modelState.IsValid || section is null)
+        {
+            return null;
+        }
+        return new EntryContent(section.Id, 0, SubheadingText, Title.Trim(), FormText.Blank(OriginalTitle),
+            NewsletterMarkdown.Normalize(Summary), FormText.Blank(Link), FormText.Blank(Authors), FormText.Blank(Speaker), date);
+    }
+
+    /// <summary>The form's values described as Entry.Describe describes a saved entry (organisations as typed).</summary>
+    public AuditFields Describe() => new AuditFields()
+        .Add("title", Title.Trim())
+        .Add("original", FormText.Blank(OriginalTitle))
+        .Add("section", SectionKey)
+        .Add("subheading", SubheadingText)
+        .Add("organisations", string.Join("; ", OrganisationNames))
+        .Add("authors", FormText.Blank(Authors))
+        .Add("speaker", FormText.Blank(Speaker))
+        .Add("date", FormText.Blank(Date))
+        .Add("link", FormText.Blank(Link))
+        .Add("summary", NewsletterMarkdown.Normalize(Summary))
+        .Add("draft", Draft ? "yes" : "no");
+}

@@ -1,0 +1,39 @@
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.Extensions.Localization;
+using NbsRoundup.Data;
+using NbsRoundup.Importing;
+using NbsRoundup.Web.Localization;
+
+namespace NbsRoundup.Web.Areas.Admin.Pages.Upload;
+
+/// <summary>Imports the previewed file, in one transaction; on any error nothing is written.</summary>
+[RequestSizeLimit(4 * NewsletterReader.MaxBytes)]
+public sealed class ApplyModel(CatalogueDb db, Uploads uploads, IStringLocalizer<SharedResource> t) : PageModel
+{
+    [BindProperty]
+    public InputModel Input { get; set; } = new();
+
+    public ImportPlan? Plan { get; private set; }
+
+    public IActionResult OnGet() => RedirectToPage("/Upload/Index", new { area = "Admin" });
+
+    public async Task<IActionResult> OnPostAsync(CancellationToken ct)
+    {
+        var userId = User.FindFirst(System.Security.Claims.ClaimTypes.NameIdentifier)!.Value;
+        if (uploads.Unprotect(Input.Token, userId) is not { } upload)
+        {
+            ModelState.AddModelError("", t["This preview has expired or was changed. Nothing was imported; please upload the file again."]);
+            return Page();
+        }
+        Plan = await Uploads.ImportAsync(db, upload, dryRun: false, User.Identity!.Name!, ct);
+        return Plan.HasErrors || Plan.IssueSlug is null
+            ? Page()
+            : RedirectToPage("/Issues/Show", new { area = "Admin", slug = Plan.IssueSlug, saved = true });
+    }
+
+    public sealed class InputModel
+    {
+        public string? Token { get; set; }
+    }
+}

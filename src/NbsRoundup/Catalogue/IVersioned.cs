@@ -1,0 +1,12 @@
+namespace NbsRoundup.Catalogue;
+
+/// <summary>
+/// An entity edited in forms. Its Version is an app-managed concurrency token (SQLite has no
+/// row version): a form carries the version it showed, and a save against another version fails.
+/// </summary>
+internal interface IVersioned
+{
+    Guid Version { get; }
+
+    void RenewVersion();
+}

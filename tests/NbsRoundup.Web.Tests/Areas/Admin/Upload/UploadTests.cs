@@ -1,0 +1,116 @@
+using System.Net;
+using System.Net.Http.Headers;
+using System.Text;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+using NbsRoundup.Data;
+
+namespace NbsRoundup.Web.Tests.Areas.Admin.Upload;
+
+public sealed class UploadTests : IDisposable
+{
+    private static readonly string _vol3 = File.ReadAllText(Path.Combine(AppContext.BaseDirectory, "..", "..", "..", "..", "..", "content", "2021-11-nbs-roundup-vol3.md"));
+    private readonly PortalFactory _portal = new();
+
+    public void Dispose() => _portal.Dispose();
+
+    private static async Task<HttpResponseMessage> UploadAsync(HttpClient client, string fileName, byte[] bytes)
+    {
+        var form = await Forms.GetAsync(client, "/admin/upload");
+        using var content = new MultipartFormDataContent();
+        foreach (var (name, value) in Forms.Fields(form.Document.QuerySelector("main form")!))
+        {
+            content.Add(new StringContent(value), name);
+        }
+        var file = new ByteArrayContent(bytes);
+        file.Headers.ContentType = new MediaTypeHeaderValue("text/markdown");
+        content.Add(file, "Input.File", fileName);
+        return await client.PostAsync("/admin/upload", content);
+    }
+
+    [Fact]
+    public async Task A_corrected_file_is_previewed_without_writing_and_applied_only_on_confirm()
+    {
+        using var editor = await Editors.SignInAsync(_portal, email: "upload@example.org");
+        var corrected = _vol3.Replace("date: 9 月 31 日", "date: 9 月 30 日", StringComparison.Ordinal)
+            .Replace("### 《企业净零标准》\nslug: corporate-net-zero-standard\n", "### 《企业净零标准》\nslug: corporate-net-zero-standard\ndraft: yes\n", StringComparison.Ordinal);
+        var before = DatabaseDump.Of(_portal);
+
+        var preview = await UploadAsync(editor, "../../etc/vol3 fixed.md", Encoding.UTF8.GetBytes(corrected));
+
+        Assert.Equal(HttpStatusCode.OK, preview.StatusCode);
+        Assert.Equal(before, DatabaseDump.Of(_portal));
+        var page = await Forms.ReadAsync(preview);
+        var changed = page.QuerySelectorAll(".plan-entries tr.changed").Select(r => r.TextContent).ToList();
+        Assert.Equal(2, changed.Count);
+        Assert.Contains(changed, r => r.Contains("uk-footprint-on-global-biodiversity", StringComparison.Ordinal) && r.Contains("date", StringComparison.Ordinal));
+        Assert.Contains(changed, r => r.Contains("corporate-net-zero-standard", StringComparison.Ordinal) && r.Contains("draft", StringComparison.Ordinal));
+        Assert.Contains("不变 68 条", page.QuerySelector(".counts")!.TextContent);
+        Assert.Equal("vol3 fixed.md", page.QuerySelector(".plan h2")!.TextContent); // a label, never a path
+
+        var applied = await Forms.SubmitAsync(editor, new FormPage("/admin/upload", page), formSelector: "form[action='/admin/upload/apply']");
+
+        Assert.Equal(HttpStatusCode.Redirect, applied.StatusCode);
+        using var scope = _portal.Services.CreateScope();
+        var db = scope.ServiceProvider.GetRequiredService<CatalogueDb>();
+        Assert.Equal(30, (await db.Entries.SingleAsync(e => e.Slug == "uk-footprint-on-global-biodiversity")).DateDay);
+        Assert.False((await db.Entries.SingleAsync(e => e.Slug == "corporate-net-zero-standard")).IsPublished);
+        var changeSet = await db.ChangeSets.OrderByDescending(c => c.Id).FirstAsync();
+        Assert.Equal(("upload@example.org", "vol3 fixed.md"), (changeSet.Actor, changeSet.File));
+    }
+
+    [Fact]
+    public async Task A_file_with_errors_lists_them_by_line_offers_no_confirm_and_leaves_the_database_unchanged()
+    {
+        using var editor = await Editors.SignInAsync(_portal);
+        var broken = _vol3.Replace("# 会议与活动", "# 天气", StringComparison.Ordinal).Replace("date: 10月8日", "date: 下周", StringComparison.Ordinal);
+        var before = DatabaseDump.Of(_portal);
+
+        var response = await UploadAsync(editor, "broken.md", Encoding.UTF8.GetBytes(broken));
+
+        var page = await Forms.ReadAsync(response);
+        var errors = page.QuerySelectorAll(".diagnostics li.error").Select(li => li.TextContent).ToList();
+        Assert.Contains(errors, e => e.Contains("第 ", StringComparison.Ordinal) && e.Contains("unknown section '天气'", StringComparison.Ordinal));
+        Assert.Contains(errors, e => e.Contains("cannot read the date '下周'", StringComparison.Ordinal));
+        Assert.Null(page.QuerySelector("form[action='/admin/upload/apply']"));
+        Assert.Equal(before, DatabaseDump.Of(_portal));
+    }
+
+    [Fact]
+    public async Task A_file_that_is_not_markdown_is_refused_with_a_message()
+    {
+        using var editor = await Editors.SignInAsync(_portal);
+        var before = DatabaseDump.Of(_portal);
+
+        var response = await UploadAsync(editor, "newsletter.docx", Encoding.UTF8.GetBytes(_vol3));
+
+        Assert.Equal("只能上传以 .md 结尾的 Markdown 通讯文件。", Forms.Message(await Forms.ReadAsync(response), "Input.File"));
+        Assert.Equal(before, DatabaseDump.Of(_portal));
+    }
+
+    [Fact]
+    public async Task A_file_over_one_megabyte_is_refused_with_a_message()
+    {
+        using var editor = await Editors.SignInAsync(_portal);
+
+        var response = await UploadAsync(editor, "huge.md", Encoding.UTF8.GetBytes(_vol3 + new string('x', 1024 * 1024)));
+
+        Assert.Equal("文件超过了通讯文件的上限 1 MB。", Forms.Message(await Forms.ReadAsync(response), "Input.File"));
+    }
+
+    [Fact]
+    public async Task A_confirmation_whose_file_was_altered_imports_nothing()
+    {
+        using var editor = await Editors.SignInAsync(_portal);
+        var preview = await Forms.ReadAsync(await UploadAsync(editor, "vol3.md", Encoding.UTF8.GetBytes(_vol3.Replace("date: 10月8日", "date: 10月9日", StringComparison.Ordinal))));
+        var token = preview.QuerySelector("input[name='Input.Token']")!.GetAttribute("value")!;
+        var before = DatabaseDump.Of(_portal);
+
+        var response = await Forms.SubmitAsync(editor, new FormPage("/admin/upload", preview), new() { ["Input.Token"] = token[..^4] + "AAAA" },
+            formSelector: "form[action='/admin/upload/apply']");
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.Contains("没有导入任何内容", (await Forms.ReadAsync(response)).QuerySelector("main")!.TextContent);
+        Assert.Equal(before, DatabaseDump.Of(_portal));
+    }
+}
