@@ -115,7 +115,9 @@ public sealed class CatalogueSearch(CatalogueDb db)
             }
             else
             {
-                entries = entries.Where(e => e.Organisations.Any(o => o.OrganisationId == organisation.Id));
+                // `Id IN (entries of the organisation)` rather than a correlated EXISTS: SQLite probes a small set.
+                var linked = db.EntryOrganisations.Where(eo => eo.OrganisationId == organisation.Id).Select(eo => eo.EntryId);
+                entries = entries.Where(e => linked.Contains(e.Id));
             }
         }
         if (query.From is { } from)
@@ -144,32 +146,35 @@ public sealed class CatalogueSearch(CatalogueDb db)
 
     private async Task<Facets> FacetsAsync(IQueryable<Entry> entries, CancellationToken ct)
     {
-        var sectionCounts = await entries.GroupBy(e => e.SectionId)
-            .Select(g => new { g.Key, Count = g.Count() })
-            .ToDictionaryAsync(g => g.Key, g => g.Count, ct);
+        // Sections and months from one grouping pass; organisations from a second over the same set.
+        var groups = await entries.GroupBy(e => new { e.SectionId, e.DateYear, e.DateMonth })
+            .Select(g => new { g.Key.SectionId, g.Key.DateYear, g.Key.DateMonth, Count = g.Count() })
+            .ToListAsync(ct);
+        var sectionCounts = groups.GroupBy(g => g.SectionId).ToDictionary(g => g.Key, g => g.Sum(x => x.Count));
         var sections = Section.All.Where(s => sectionCounts.ContainsKey(s.Id))
             .Select(s => new FacetCount(s.Key, s.NameZh, s.NameEn, sectionCounts[s.Id]))
             .ToList();
+        var months = groups.GroupBy(g => (g.DateYear, g.DateMonth))
+            .Select(g => (g.Key.DateYear, g.Key.DateMonth, Count: g.Sum(x => x.Count)))
+            .OrderByDescending(m => m.DateYear).ThenByDescending(m => m.DateMonth)
+            .Select(m => new FacetCount(MonthKey(m.DateYear, m.DateMonth), MonthKey(m.DateYear, m.DateMonth) ?? "", null, m.Count))
+            .ToList();
 
-        var organisations = await entries.SelectMany(e => e.Organisations)
-            .GroupBy(o => o.OrganisationId)
+        var ids = entries.Select(e => e.Id);
+        var organisations = await db.EntryOrganisations
+            .Where(eo => ids.Contains(eo.EntryId))
+            .GroupBy(eo => eo.OrganisationId)
             .Select(g => new { Id = g.Key, Count = g.Count() })
             .OrderByDescending(g => g.Count).ThenBy(g => g.Id)
             .Take(OrganisationFacetSize)
             .Join(db.Organisations, g => g.Id, o => o.Id, (g, o) => new { o.Slug, o.Name, o.ShortName, g.Count })
             .ToListAsync(ct);
 
-        var months = await entries.GroupBy(e => new { e.DateYear, e.DateMonth })
-            .Select(g => new { g.Key.DateYear, g.Key.DateMonth, Count = g.Count() })
-            .ToListAsync(ct);
-
         return new Facets(
             sections,
             organisations.OrderByDescending(o => o.Count).ThenBy(o => o.Name, StringComparer.Ordinal)
                 .Select(o => new FacetCount(o.Slug, o.ShortName ?? o.Name, o.Name, o.Count)).ToList(),
-            months.OrderByDescending(m => m.DateYear).ThenByDescending(m => m.DateMonth)
-                .Select(m => new FacetCount(MonthKey(m.DateYear, m.DateMonth), MonthKey(m.DateYear, m.DateMonth) ?? "", null, m.Count))
-                .ToList());
+            months);
     }
 
     private static string? MonthKey(int? year, int? month) =>
