@@ -2,6 +2,7 @@ using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore;
 using NbsRoundup.Accounts;
 using NbsRoundup.Auditing;
+using NbsRoundup.Caching;
 using NbsRoundup.Catalogue;
 using NbsRoundup.Search;
 
@@ -22,6 +23,7 @@ public sealed class CatalogueDb(DbContextOptions<CatalogueDb> options) : Identit
     public DbSet<IssueSectionIntro> IssueSectionIntros => Set<IssueSectionIntro>();
     public DbSet<ChangeSet> ChangeSets => Set<ChangeSet>();
     public DbSet<FieldChange> FieldChanges => Set<FieldChange>();
+    public DbSet<ChangeRecord> ChangeRecords => Set<ChangeRecord>();
 
     protected override void OnModelCreating(ModelBuilder builder)
     {
@@ -33,23 +35,28 @@ public sealed class CatalogueDb(DbContextOptions<CatalogueDb> options) : Identit
         SaveChangesAsync(acceptAllChangesOnSuccess).GetAwaiter().GetResult();
 
     /// <summary>
-    /// Saves, renews version tokens and timestamps of what changed, and updates the search index
-    /// in the same transaction, so a search never sees a half-applied edit or import.
+    /// Saves, renews version tokens and timestamps of what changed, updates the search index and
+    /// records which cached pages the change makes stale (the change log), all in one transaction:
+    /// a search never sees a half-applied edit or import, and no cache outlives a commit.
     /// </summary>
     public override async Task<int> SaveChangesAsync(bool acceptAllChangesOnSuccess, CancellationToken cancellationToken = default)
     {
+        var now = DateTime.UtcNow;
         VersionStamps.Renew(ChangeTracker);
-        Timestamps.Stamp(ChangeTracker, DateTime.UtcNow);
+        Timestamps.Stamp(ChangeTracker, now);
         var index = SearchIndex.Collect(ChangeTracker);
-        if (index.IsEmpty)
+        var scope = ChangeScope.Collect(ChangeTracker);
+        if (index.IsEmpty && scope.IsEmpty)
         {
             return await base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
         }
         var ownTransaction = Database.CurrentTransaction is null ? await Database.BeginTransactionAsync(cancellationToken) : null;
         try
         {
+            await scope.CaptureBeforeSaveAsync(this, cancellationToken);
             var saved = await base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
             await SearchIndex.ApplyAsync(this, index, cancellationToken);
+            await ChangeLog.AppendAsync(this, await scope.ResolveAsync(this, cancellationToken), now, cancellationToken);
             if (ownTransaction is not null)
             {
                 await ownTransaction.CommitAsync(cancellationToken);

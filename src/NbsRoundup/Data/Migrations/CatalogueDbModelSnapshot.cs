@@ -294,6 +294,26 @@ namespace NbsRoundup.Data.Migrations
                     b.ToTable("FieldChanges");
                 });
 
+            modelBuilder.Entity("NbsRoundup.Caching.ChangeRecord", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime>("CommittedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Tags")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("CommittedAt");
+
+                    b.ToTable("ChangeRecords", (string)null);
+                });
+
             modelBuilder.Entity("NbsRoundup.Catalogue.Entry", b =>
                 {
                     b.Property<int>("Id")

@@ -1,0 +1,34 @@
+using Microsoft.EntityFrameworkCore;
+using NbsRoundup.Data;
+
+namespace NbsRoundup.Caching;
+
+/// <summary>
+/// One committed change, as the cache tags it invalidates. Every portal instance (and every
+/// command-line import) writes here in the transaction of the change; every instance reads what
+/// is new before it serves from its cache, so no instance serves a page a commit made stale.
+/// </summary>
+public sealed class ChangeRecord
+{
+    public long Id { get; private set; }
+    public DateTime CommittedAt { get; private set; }
+    /// <summary>Space-separated cache tags.</summary>
+    public string Tags { get; private set; } = "";
+}
+
+public static class ChangeLog
+{
+    /// <summary>Appends a change; runs inside the saving transaction.</summary>
+    internal static Task AppendAsync(CatalogueDb db, CatalogueChange change, DateTime now, CancellationToken ct) =>
+        db.Database.ExecuteSqlRawAsync(
+            "INSERT INTO \"ChangeRecords\" (\"CommittedAt\", \"Tags\") VALUES ({0}, {1})",
+            [now, string.Join(' ', change.Tags.Distinct())], ct);
+
+    /// <summary>The newest change's id; 0 for none.</summary>
+    public static async Task<long> LatestAsync(CatalogueDb db, CancellationToken ct) =>
+        await db.Set<ChangeRecord>().MaxAsync(c => (long?)c.Id, ct) ?? 0;
+
+    /// <summary>Changes after the given id, oldest first.</summary>
+    public static Task<List<ChangeRecord>> SinceAsync(CatalogueDb db, long afterId, CancellationToken ct) =>
+        db.Set<ChangeRecord>().AsNoTracking().Where(c => c.Id > afterId).OrderBy(c => c.Id).Take(1000).ToListAsync(ct);
+}

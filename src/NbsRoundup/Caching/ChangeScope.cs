@@ -1,0 +1,167 @@
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.ChangeTracking;
+using NbsRoundup.Catalogue;
+using NbsRoundup.Data;
+
+namespace NbsRoundup.Caching;
+
+/// <summary>
+/// Works out, around one save, which pages the save changes: read from the change tracker before
+/// saving (and from the database for what is about to be deleted), resolved to slugs afterwards,
+/// inside the same transaction.
+/// </summary>
+internal sealed class ChangeScope
+{
+    // Issue fields shown on other pages (entry breadcrumbs, section and organisation pages, lists).
+    private static readonly string[] _issueFieldsShownElsewhere =
+        [nameof(Issue.Title), nameof(Issue.TitleEn), nameof(Issue.Year), nameof(Issue.Month), nameof(Issue.IsPublished), nameof(Issue.Slug)];
+
+    private static readonly string[] _organisationNames = [nameof(Organisation.Name), nameof(Organisation.ShortName), nameof(Organisation.Slug)];
+
+    private readonly HashSet<int> _entryIds = [];
+    private readonly List<Entry> _addedEntries = [];
+    private readonly HashSet<int> _issueIds = [];
+    private readonly HashSet<int> _wholeIssueIds = [];
+    private readonly HashSet<int> _organisationIds = [];
+    private readonly HashSet<int> _wholeOrganisationIds = [];
+    private readonly HashSet<int> _sectionIds = [];
+    private readonly HashSet<string> _entrySlugs = [];
+    private readonly HashSet<string> _issueSlugs = [];
+    private readonly HashSet<string> _organisationSlugs = [];
+    private readonly HashSet<int> _deletedEntryIds = [];
+
+    public bool IsEmpty { get; private set; } = true;
+
+    public static ChangeScope Collect(ChangeTracker tracker)
+    {
+        var scope = new ChangeScope();
+        foreach (var change in tracker.Entries())
+        {
+            if (change.State is EntityState.Unchanged or EntityState.Detached)
+            {
+                continue;
+            }
+            scope.Add(change);
+        }
+        return scope;
+    }
+
+    private void Add(EntityEntry change)
+    {
+        switch (change.Entity)
+        {
+            case Entry entry:
+                IsEmpty = false;
+                _entrySlugs.Add(entry.Slug);
+                if (change.State == EntityState.Added)
+                {
+                    _addedEntries.Add(entry);
+                }
+                else
+                {
+                    _entryIds.Add(entry.Id);
+                }
+                if (change.State == EntityState.Deleted)
+                {
+                    _deletedEntryIds.Add(entry.Id);
+                }
+                _sectionIds.Add(entry.SectionId);
+                _sectionIds.Add((int)change.OriginalValues[nameof(Entry.SectionId)]!);
+                _issueIds.Add(entry.IssueId);
+                _issueIds.Add((int)change.OriginalValues[nameof(Entry.IssueId)]!);
+                if (entry.Issue is { } parent)
+                {
+                    _issueSlugs.Add(parent.Slug);
+                }
+                break;
+            case EntryOrganisation link:
+                IsEmpty = false;
+                _entryIds.Add(link.EntryId);
+                _organisationIds.Add(link.OrganisationId);
+                break;
+            case Organisation organisation:
+                IsEmpty = false;
+                _organisationSlugs.Add(organisation.Slug);
+                if (change.State != EntityState.Added)
+                {
+                    _organisationIds.Add(organisation.Id);
+                    if (change.State == EntityState.Deleted || _organisationNames.Any(p => change.Property(p).IsModified))
+                    {
+                        _wholeOrganisationIds.Add(organisation.Id);
+                    }
+                }
+                break;
+            case OrganisationAlias alias:
+                IsEmpty = false;
+                _organisationIds.Add(alias.OrganisationId);
+                break;
+            case Issue issue:
+                IsEmpty = false;
+                _issueSlugs.Add(issue.Slug);
+                if (change.State != EntityState.Added)
+                {
+                    _issueIds.Add(issue.Id);
+                    if (change.State == EntityState.Deleted || _issueFieldsShownElsewhere.Any(p => change.Property(p).IsModified))
+                    {
+                        _wholeIssueIds.Add(issue.Id);
+                    }
+                }
+                break;
+            case IssueSectionIntro intro:
+                IsEmpty = false;
+                _issueIds.Add(intro.IssueId);
+                _sectionIds.Add(intro.SectionId);
+                break;
+            default:
+                break;
+        }
+    }
+
+    /// <summary>Before saving: what is about to disappear can only be read now.</summary>
+    public async Task CaptureBeforeSaveAsync(CatalogueDb db, CancellationToken ct)
+    {
+        var deleted = _deletedEntryIds.ToList();
+        var wholeIssues = _wholeIssueIds.ToList();
+        var organisations = _wholeOrganisationIds.ToList();
+        var related = await db.Entries.AsNoTracking()
+            .Where(e => deleted.Contains(e.Id) || wholeIssues.Contains(e.IssueId) || e.Organisations.Any(o => organisations.Contains(o.OrganisationId)))
+            .Select(e => new { e.Id, e.Slug, e.SectionId, Issue = e.Issue.Slug, Organisations = e.Organisations.Select(o => o.Organisation.Slug).ToList() })
+            .ToListAsync(ct);
+        foreach (var entry in related)
+        {
+            _entrySlugs.Add(entry.Slug);
+            _sectionIds.Add(entry.SectionId);
+            _issueSlugs.Add(entry.Issue);
+            _organisationSlugs.UnionWith(entry.Organisations);
+        }
+        var issueIds = _issueIds.ToList();
+        _issueSlugs.UnionWith(await db.Issues.AsNoTracking().Where(i => issueIds.Contains(i.Id)).Select(i => i.Slug).ToListAsync(ct));
+        var organisationIds = _organisationIds.ToList();
+        _organisationSlugs.UnionWith(await db.Organisations.AsNoTracking().Where(o => organisationIds.Contains(o.Id)).Select(o => o.Slug).ToListAsync(ct));
+    }
+
+    /// <summary>After saving, in the same transaction: the current side of every touched entry.</summary>
+    public async Task<CatalogueChange> ResolveAsync(CatalogueDb db, CancellationToken ct)
+    {
+        var ids = _entryIds.Concat(_addedEntries.Select(e => e.Id)).ToList();
+        var wholeIssues = _wholeIssueIds.ToList();
+        var wholeOrganisations = _wholeOrganisationIds.ToList();
+        var current = await db.Entries.AsNoTracking()
+            .Where(e => ids.Contains(e.Id) || wholeIssues.Contains(e.IssueId) || e.Organisations.Any(o => wholeOrganisations.Contains(o.OrganisationId)))
+            .Select(e => new { e.Slug, e.SectionId, Issue = e.Issue.Slug, Organisations = e.Organisations.Select(o => o.Organisation.Slug).ToList() })
+            .ToListAsync(ct);
+        foreach (var entry in current)
+        {
+            _entrySlugs.Add(entry.Slug);
+            _sectionIds.Add(entry.SectionId);
+            _issueSlugs.Add(entry.Issue);
+            _organisationSlugs.UnionWith(entry.Organisations);
+        }
+        var issueIds = _issueIds.ToList();
+        _issueSlugs.UnionWith(await db.Issues.AsNoTracking().Where(i => issueIds.Contains(i.Id)).Select(i => i.Slug).ToListAsync(ct));
+        var organisationIds = _organisationIds.ToList();
+        _organisationSlugs.UnionWith(await db.Organisations.AsNoTracking().Where(o => organisationIds.Contains(o.Id)).Select(o => o.Slug).ToListAsync(ct));
+        var sections = Section.All.Where(s => _sectionIds.Contains(s.Id)).Select(s => s.Key).ToHashSet();
+        return new CatalogueChange(_entrySlugs, _issueSlugs, sections, _organisationSlugs);
+    }
+}
