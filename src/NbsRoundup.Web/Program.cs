@@ -1,5 +1,6 @@
 using NbsRoundup.Web.Api;
 using NbsRoundup.Web.Areas.Admin;
+using NbsRoundup.Web.Caching;
 using NbsRoundup.Web.Commands;
 using NbsRoundup.Web.Exports;
 using NbsRoundup.Web.Hosting;
@@ -19,18 +20,20 @@ builder.Services.AddPortalAccounts();
 builder.Services.AddPortalPages();
 builder.Services.AddPortalApi();
 builder.Services.AddSharing();
+builder.Services.AddPortalCaching();
 
 var app = builder.Build();
 await app.PrepareCatalogueAsync();
 
 app.UsePortalErrorPages();
 app.UseSerilogRequestLogging();
-app.UseStaticFiles();
 app.UsePortalLocalization();
 app.UseRouting();
 app.UseAuthentication();
 app.UseAuthorization();
-app.MapRazorPages();
+app.UsePortalCaching();
+app.MapStaticAssets();
+app.MapRazorPages().WithStaticAssets();
 app.MapLanguageSwitch();
 app.MapCatalogueExports();
 app.MapFeeds();

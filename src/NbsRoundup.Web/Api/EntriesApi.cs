@@ -2,6 +2,7 @@ using Microsoft.AspNetCore.Http.HttpResults;
 using NbsRoundup.Data;
 using NbsRoundup.Search;
 using NbsRoundup.Web.Exports;
+using NbsRoundup.Web.Caching;
 
 namespace NbsRoundup.Web.Api;
 
@@ -11,6 +12,7 @@ public static class EntriesApi
     public static IEndpointRouteBuilder MapEntriesApi(this IEndpointRouteBuilder endpoints)
     {
         endpoints.MapGet("/api/entries", SearchAsync)
+            .CachedAs(CachePolicies.Catalogue)
             .WithName("SearchEntries")
             .WithTags("Entries")
             .WithSummary("Published entries matching q, section, issue, organisation, from, to; sorted by date or relevance; paged.");

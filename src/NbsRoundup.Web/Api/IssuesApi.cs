@@ -4,6 +4,7 @@ using NbsRoundup.Catalogue;
 using NbsRoundup.Data;
 using NbsRoundup.Search;
 using NbsRoundup.Web.Exports;
+using NbsRoundup.Web.Caching;
 
 namespace NbsRoundup.Web.Api;
 
@@ -13,8 +14,8 @@ public static class IssuesApi
     public static IEndpointRouteBuilder MapIssuesApi(this IEndpointRouteBuilder endpoints)
     {
         var group = endpoints.MapGroup("/api/issues").WithTags("Issues");
-        group.MapGet("/", ListAsync).WithName("ListIssues").WithSummary("Published issues, newest first.");
-        group.MapGet("/{slug}", GetAsync).WithName("GetIssue").WithSummary("One issue with its sections and entries, in newsletter order.");
+        group.MapGet("/", ListAsync).CachedAs(CachePolicies.Catalogue).WithName("ListIssues").WithSummary("Published issues, newest first.");
+        group.MapGet("/{slug}", GetAsync).CachedAs(CachePolicies.Issue).WithName("GetIssue").WithSummary("One issue with its sections and entries, in newsletter order.");
         return endpoints;
     }
 

@@ -3,6 +3,7 @@ using Microsoft.EntityFrameworkCore;
 using NbsRoundup.Catalogue;
 using NbsRoundup.Data;
 using NbsRoundup.Web.Exports;
+using NbsRoundup.Web.Caching;
 
 namespace NbsRoundup.Web.Api;
 
@@ -11,8 +12,8 @@ public static class ReferenceApi
 {
     public static IEndpointRouteBuilder MapReferenceApi(this IEndpointRouteBuilder endpoints)
     {
-        endpoints.MapGet("/api/sections", SectionsAsync).WithTags("Sections").WithName("ListSections").WithSummary("The sections, in newsletter order.");
-        endpoints.MapGet("/api/organisations", OrganisationsAsync).WithTags("Organisations").WithName("ListOrganisations")
+        endpoints.MapGet("/api/sections", SectionsAsync).CachedAs(CachePolicies.Catalogue).WithTags("Sections").WithName("ListSections").WithSummary("The sections, in newsletter order.");
+        endpoints.MapGet("/api/organisations", OrganisationsAsync).CachedAs(CachePolicies.Catalogue).WithTags("Organisations").WithName("ListOrganisations")
             .WithSummary("Organisations with their aliases and the number of published entries naming them.");
         return endpoints;
     }

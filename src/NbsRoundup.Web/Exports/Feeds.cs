@@ -3,6 +3,7 @@ using System.Xml;
 using NbsRoundup.Catalogue;
 using NbsRoundup.Data;
 using NbsRoundup.Search;
+using NbsRoundup.Web.Caching;
 
 namespace NbsRoundup.Web.Exports;
 
@@ -23,16 +24,16 @@ public static class Feeds
         {
             var (query, errors) = QueryProblems.Read(context.Request);
             return FeedAsync(context, db, query, errors, "NbS Round-up: " + Describe(query), ct);
-        }).ExcludeFromDescription();
+        }).ExcludeFromDescription().CachedAs(CachePolicies.Catalogue);
         endpoints.MapGet("/feed", (HttpContext context, CatalogueDb db, CancellationToken ct) =>
-            FeedAsync(context, db, new CatalogueQuery(), [], "NbS Round-up 基于自然的解决方案通讯", ct)).ExcludeFromDescription();
+            FeedAsync(context, db, new CatalogueQuery(), [], "NbS Round-up 基于自然的解决方案通讯", ct)).ExcludeFromDescription().CachedAs(CachePolicies.Catalogue);
         endpoints.MapGet("/sections/{key}/feed", (string key, HttpContext context, CatalogueDb db, CancellationToken ct) =>
         {
             var section = Section.All.FirstOrDefault(s => s.Key == key);
             return section is null
                 ? Task.FromResult(Results.NotFound())
                 : FeedAsync(context, db, new CatalogueQuery { Sections = [key] }, [], $"NbS Round-up: {section.NameZh} / {section.NameEn}", ct);
-        }).ExcludeFromDescription();
+        }).ExcludeFromDescription().CachedAs(CachePolicies.Section);
         return endpoints;
     }
 

@@ -1,11 +1,14 @@
 using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.AspNetCore.OutputCaching;
 using Microsoft.EntityFrameworkCore;
 using NbsRoundup.Catalogue;
 using NbsRoundup.Data;
+using NbsRoundup.Web.Caching;
 using NbsRoundup.Web.Reading;
 
 namespace NbsRoundup.Web.Pages;
 
+[OutputCache(PolicyName = CachePolicies.Catalogue)]
 public sealed class IndexModel(CatalogueDb db) : PageModel
 {
     public IReadOnlyList<IssueRow> Issues { get; private set; } = [];

@@ -3,6 +3,7 @@ using System.Xml;
 using Microsoft.EntityFrameworkCore;
 using NbsRoundup.Catalogue;
 using NbsRoundup.Data;
+using NbsRoundup.Web.Caching;
 
 namespace NbsRoundup.Web.Sharing;
 
@@ -15,7 +16,7 @@ public static class SitemapEndpoints
         {
             var paths = await PathsAsync(db, ct);
             return Results.Bytes(UrlSet(paths.Select(p => addresses.For(context.Request, p))), "application/xml; charset=utf-8");
-        }).ExcludeFromDescription();
+        }).ExcludeFromDescription().CachedAs(CachePolicies.Catalogue);
         endpoints.MapGet("/robots.txt", (PublicAddresses addresses, HttpContext context) => Results.Text(
             $"""
             User-agent: *

@@ -28,6 +28,14 @@ public static class ChangeLog
     public static async Task<long> LatestAsync(CatalogueDb db, CancellationToken ct) =>
         await db.Set<ChangeRecord>().MaxAsync(c => (long?)c.Id, ct) ?? 0;
 
+    /// <summary>The newest change's id and time; (0, Unix epoch) for none.</summary>
+    public static async Task<(long Id, DateTime CommittedAt)> LatestWithTimeAsync(CatalogueDb db, CancellationToken ct)
+    {
+        var latest = await db.Set<ChangeRecord>().AsNoTracking().OrderByDescending(c => c.Id)
+            .Select(c => new { c.Id, c.CommittedAt }).FirstOrDefaultAsync(ct);
+        return latest is null ? (0, DateTime.UnixEpoch) : (latest.Id, latest.CommittedAt);
+    }
+
     /// <summary>Changes after the given id, oldest first.</summary>
     public static Task<List<ChangeRecord>> SinceAsync(CatalogueDb db, long afterId, CancellationToken ct) =>
         db.Set<ChangeRecord>().AsNoTracking().Where(c => c.Id > afterId).OrderBy(c => c.Id).Take(1000).ToListAsync(ct);

@@ -1,14 +1,17 @@
-using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.OutputCaching;
 using Microsoft.EntityFrameworkCore;
 using NbsRoundup.Catalogue;
 using NbsRoundup.Data;
 using NbsRoundup.Search;
+using NbsRoundup.Web.Caching;
 using NbsRoundup.Web.Reading;
 
 namespace NbsRoundup.Web.Pages.Entries;
 
 /// <summary>The catalogue: every published entry, filtered by keywords, section, issue, organisation and dates.</summary>
+[OutputCache(PolicyName = CachePolicies.Catalogue)]
 public sealed class IndexModel(CatalogueDb db) : PageModel
 {
     public SearchResult Result { get; private set; } = null!;

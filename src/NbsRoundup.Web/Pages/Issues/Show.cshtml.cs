@@ -1,15 +1,18 @@
-using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.OutputCaching;
 using Microsoft.EntityFrameworkCore;
 using NbsRoundup.Catalogue;
 using NbsRoundup.Data;
 using NbsRoundup.Rendering;
 using NbsRoundup.Search;
+using NbsRoundup.Web.Caching;
 using NbsRoundup.Web.Reading;
 using NbsRoundup.Web.Sharing;
 
 namespace NbsRoundup.Web.Pages.Issues;
 
+[OutputCache(PolicyName = CachePolicies.Issue)]
 public sealed class ShowModel(CatalogueDb db) : PageModel
 {
     public IssueHeader Issue { get; private set; } = null!;

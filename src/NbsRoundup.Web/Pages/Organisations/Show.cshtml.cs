@@ -1,12 +1,15 @@
-using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.OutputCaching;
 using Microsoft.EntityFrameworkCore;
 using NbsRoundup.Catalogue;
 using NbsRoundup.Data;
 using NbsRoundup.Search;
+using NbsRoundup.Web.Caching;
 
 namespace NbsRoundup.Web.Pages.Organisations;
 
+[OutputCache(PolicyName = CachePolicies.Organisation)]
 public sealed class ShowModel(CatalogueDb db) : PageModel
 {
     public Header Organisation { get; private set; } = null!;

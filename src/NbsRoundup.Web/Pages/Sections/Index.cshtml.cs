@@ -1,10 +1,13 @@
 using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.AspNetCore.OutputCaching;
 using Microsoft.EntityFrameworkCore;
 using NbsRoundup.Catalogue;
 using NbsRoundup.Data;
+using NbsRoundup.Web.Caching;
 
 namespace NbsRoundup.Web.Pages.Sections;
 
+[OutputCache(PolicyName = CachePolicies.Catalogue)]
 public sealed class IndexModel(CatalogueDb db) : PageModel
 {
     public IReadOnlyList<Row> Sections { get; private set; } = [];

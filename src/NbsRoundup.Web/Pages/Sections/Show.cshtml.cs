@@ -1,13 +1,16 @@
-using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.OutputCaching;
 using Microsoft.EntityFrameworkCore;
 using NbsRoundup.Catalogue;
 using NbsRoundup.Data;
 using NbsRoundup.Search;
+using NbsRoundup.Web.Caching;
 using NbsRoundup.Web.Reading;
 
 namespace NbsRoundup.Web.Pages.Sections;
 
+[OutputCache(PolicyName = CachePolicies.Section)]
 public sealed class ShowModel(CatalogueDb db) : PageModel
 {
     public Section Section { get; private set; } = null!;
