@@ -7,6 +7,8 @@ namespace NbsRoundup.Web.Commands;
 /// <summary>`import &lt;file or folder&gt; [--dry-run]`: prints what it adds, changes and leaves, then does it.</summary>
 internal static class ImportCommand
 {
+    private const int DetailedUpTo = 5;
+
     public const string Usage = "import <file or folder> [--dry-run]   import newsletter Markdown (see content/README.md)";
 
     public static async Task<int> RunAsync(IServiceProvider services, string[] args, TextReader? input, TextWriter output, TextWriter error, CancellationToken ct)
@@ -27,18 +29,30 @@ internal static class ImportCommand
             return 1;
         }
 
+        // A few files are reported entry by entry; a large folder gets one progress line a file.
+        var detailed = files.Count <= DetailedUpTo;
         var failed = 0;
-        foreach (var file in files)
+        var entries = 0;
+        var clock = System.Diagnostics.Stopwatch.StartNew();
+        for (var i = 0; i < files.Count; i++)
         {
             await using var scope = services.CreateAsyncScope();
             var importer = new CatalogueImporter(scope.ServiceProvider.GetRequiredService<CatalogueDb>(), $"{Environment.UserName} (command line)");
-            var plan = await NewsletterFiles.ImportAsync(importer, file, dryRun, ct);
-            ImportReport.Write(plan, dryRun, output, error);
+            var plan = await NewsletterFiles.ImportAsync(importer, files[i], dryRun, ct);
             failed += plan.HasErrors ? 1 : 0;
+            entries += plan.Count(ChangeKind.Added) + plan.Count(ChangeKind.Changed);
+            if (detailed || plan.HasErrors)
+            {
+                ImportReport.Write(plan, dryRun, output, error);
+            }
+            else
+            {
+                ImportReport.WriteProgress(plan, i + 1, files.Count, entries / Math.Max(0.001, clock.Elapsed.TotalSeconds), output);
+            }
         }
         if (files.Count > 1)
         {
-            output.WriteLine($"{files.Count - failed} of {files.Count} files {(dryRun ? "can be imported" : "imported")}.");
+            output.WriteLine($"{files.Count - failed} of {files.Count} files {(dryRun ? "can be imported" : "imported")}; {entries:N0} entries {(dryRun ? "would be" : "were")} added or changed in {clock.Elapsed.TotalSeconds:N1} s.");
         }
         return failed == 0 ? 0 : 1;
     }

@@ -47,4 +47,14 @@ internal static class ImportReport
             ? $"  dry run: would add {plan.Count(ChangeKind.Added)}, change {plan.Count(ChangeKind.Changed)}, leave {plan.Count(ChangeKind.Unchanged)} unchanged; nothing written."
             : plan.Applied ? $"  done: {counts}." : $"  nothing to do: {counts}.");
     }
+
+    /// <summary>One line of a large import: where it is, what the file did, and how fast it goes.</summary>
+    public static void WriteProgress(ImportPlan plan, int done, int total, double entriesPerSecond, TextWriter output)
+    {
+        foreach (var warning in plan.Diagnostics.Where(d => d.Severity == Severity.Warning))
+        {
+            output.WriteLine(warning);
+        }
+        output.WriteLine($"[{done}/{total}] {plan.File}: {plan.Count(ChangeKind.Added)} added, {plan.Count(ChangeKind.Changed)} changed, {plan.Count(ChangeKind.Unchanged)} unchanged ({entriesPerSecond:N0} entries/s)");
+    }
 }

@@ -14,11 +14,15 @@ namespace NbsRoundup.Web.Commands;
 /// </summary>
 internal static class SeedSyntheticCommand
 {
-    public const string Usage = "seed-synthetic --entries N [--database FILE]   a separate synthetic catalogue for benchmarks (default App_Data/synthetic.db)";
+    public const string Usage = "seed-synthetic --entries N [--database FILE] | --newsletters N --out FOLDER   a separate synthetic catalogue, or newsletter files, for benchmarks";
 
     public static async Task<int> RunAsync(IServiceProvider services, string[] args, TextReader? input, TextWriter output, TextWriter error, CancellationToken ct)
     {
-        var options = CommandOptions.Parse(args, "--entries", "--database");
+        var options = CommandOptions.Parse(args, "--entries", "--database", "--newsletters", "--out");
+        if (options["--newsletters"] is { } newsletters)
+        {
+            return WriteNewsletters(newsletters, options.Required("--out"), output);
+        }
         if (!int.TryParse(options["--entries"], NumberStyles.None, CultureInfo.InvariantCulture, out var entries) || entries is < 1 or > 5_000_000)
         {
             throw new CommandLineException("seed-synthetic needs --entries N, a number from 1 to 5,000,000");
@@ -52,6 +56,19 @@ internal static class SeedSyntheticCommand
         output.WriteLine();
         output.WriteLine($"Wrote {result.Entries:N0} entries in {result.Issues:N0} issues to {path} in {clock.Elapsed.TotalSeconds:N1} s.");
         output.WriteLine($"Run the portal on it: dotnet run --project src/NbsRoundup.Web --ConnectionStrings:Catalogue=\"Data Source={path}\"");
+        return 0;
+    }
+
+    /// <summary>Synthetic newsletter files (about 45 entries each) for import benchmarks.</summary>
+    private static int WriteNewsletters(string count, string folder, TextWriter output)
+    {
+        if (!int.TryParse(count, NumberStyles.None, CultureInfo.InvariantCulture, out var files) || files is < 1 or > 100_000)
+        {
+            throw new CommandLineException("--newsletters needs a number from 1 to 100,000");
+        }
+        var target = CommandPaths.ResolveOutput(folder);
+        var entries = SyntheticNewsletters.WriteFolder(target, files, 45);
+        output.WriteLine($"Wrote {files:N0} newsletter files ({entries:N0} entries) to {target}.");
         return 0;
     }
 }

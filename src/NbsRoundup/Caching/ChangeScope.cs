@@ -120,48 +120,68 @@ internal sealed class ChangeScope
     /// <summary>Before saving: what is about to disappear can only be read now.</summary>
     public async Task CaptureBeforeSaveAsync(CatalogueDb db, CancellationToken ct)
     {
-        var deleted = _deletedEntryIds.ToList();
-        var wholeIssues = _wholeIssueIds.ToList();
-        var organisations = _wholeOrganisationIds.ToList();
-        var related = await db.Entries.AsNoTracking()
-            .Where(e => deleted.Contains(e.Id) || wholeIssues.Contains(e.IssueId) || e.Organisations.Any(o => organisations.Contains(o.OrganisationId)))
-            .Select(e => new { e.Id, e.Slug, e.SectionId, Issue = e.Issue.Slug, Organisations = e.Organisations.Select(o => o.Organisation.Slug).ToList() })
-            .ToListAsync(ct);
-        foreach (var entry in related)
-        {
-            _entrySlugs.Add(entry.Slug);
-            _sectionIds.Add(entry.SectionId);
-            _issueSlugs.Add(entry.Issue);
-            _organisationSlugs.UnionWith(entry.Organisations);
-        }
-        var issueIds = _issueIds.ToList();
-        _issueSlugs.UnionWith(await db.Issues.AsNoTracking().Where(i => issueIds.Contains(i.Id)).Select(i => i.Slug).ToListAsync(ct));
-        var organisationIds = _organisationIds.ToList();
-        _organisationSlugs.UnionWith(await db.Organisations.AsNoTracking().Where(o => organisationIds.Contains(o.Id)).Select(o => o.Slug).ToListAsync(ct));
+        await AddRelatedEntriesAsync(db, _deletedEntryIds, ct);
+        await AddSlugsAsync(db, ct);
     }
 
     /// <summary>After saving, in the same transaction: the current side of every touched entry.</summary>
     public async Task<CatalogueChange> ResolveAsync(CatalogueDb db, CancellationToken ct)
     {
-        var ids = _entryIds.Concat(_addedEntries.Select(e => e.Id)).ToList();
-        var wholeIssues = _wholeIssueIds.ToList();
-        var wholeOrganisations = _wholeOrganisationIds.ToList();
-        var current = await db.Entries.AsNoTracking()
-            .Where(e => ids.Contains(e.Id) || wholeIssues.Contains(e.IssueId) || e.Organisations.Any(o => wholeOrganisations.Contains(o.OrganisationId)))
-            .Select(e => new { e.Slug, e.SectionId, Issue = e.Issue.Slug, Organisations = e.Organisations.Select(o => o.Organisation.Slug).ToList() })
-            .ToListAsync(ct);
-        foreach (var entry in current)
-        {
-            _entrySlugs.Add(entry.Slug);
-            _sectionIds.Add(entry.SectionId);
-            _issueSlugs.Add(entry.Issue);
-            _organisationSlugs.UnionWith(entry.Organisations);
-        }
-        var issueIds = _issueIds.ToList();
-        _issueSlugs.UnionWith(await db.Issues.AsNoTracking().Where(i => issueIds.Contains(i.Id)).Select(i => i.Slug).ToListAsync(ct));
-        var organisationIds = _organisationIds.ToList();
-        _organisationSlugs.UnionWith(await db.Organisations.AsNoTracking().Where(o => organisationIds.Contains(o.Id)).Select(o => o.Slug).ToListAsync(ct));
+        await AddRelatedEntriesAsync(db, _entryIds.Concat(_addedEntries.Select(e => e.Id)).ToHashSet(), ct);
+        await AddSlugsAsync(db, ct);
         var sections = Section.All.Where(s => _sectionIds.Contains(s.Id)).Select(s => s.Key).ToHashSet();
         return new CatalogueChange(_entrySlugs, _issueSlugs, sections, _organisationSlugs);
+    }
+
+    /// <summary>
+    /// Adds the pages of the given entries, and of every entry of a wholly changed issue or
+    /// organisation. Each kind is its own indexed query: an OR of them would scan every entry
+    /// on every save, and imports would slow down as the catalogue grows.
+    /// </summary>
+    private async Task AddRelatedEntriesAsync(CatalogueDb db, IReadOnlyCollection<int> entryIds, CancellationToken ct)
+    {
+        var ids = new HashSet<int>(entryIds);
+        if (_wholeIssueIds.Count > 0)
+        {
+            var issues = _wholeIssueIds.ToList();
+            ids.UnionWith(await db.Entries.Where(e => issues.Contains(e.IssueId)).Select(e => e.Id).ToListAsync(ct));
+        }
+        if (_wholeOrganisationIds.Count > 0)
+        {
+            var organisations = _wholeOrganisationIds.ToList();
+            ids.UnionWith(await db.EntryOrganisations.Where(o => organisations.Contains(o.OrganisationId)).Select(o => o.EntryId).ToListAsync(ct));
+        }
+        if (ids.Count == 0)
+        {
+            return;
+        }
+        foreach (var chunk in ids.Chunk(500))
+        {
+            var related = await db.Entries.AsNoTracking()
+                .Where(e => chunk.Contains(e.Id))
+                .Select(e => new { e.Slug, e.SectionId, Issue = e.Issue.Slug, Organisations = e.Organisations.Select(o => o.Organisation.Slug).ToList() })
+                .ToListAsync(ct);
+            foreach (var entry in related)
+            {
+                _entrySlugs.Add(entry.Slug);
+                _sectionIds.Add(entry.SectionId);
+                _issueSlugs.Add(entry.Issue);
+                _organisationSlugs.UnionWith(entry.Organisations);
+            }
+        }
+    }
+
+    private async Task AddSlugsAsync(CatalogueDb db, CancellationToken ct)
+    {
+        if (_issueIds.Count > 0)
+        {
+            var issueIds = _issueIds.ToList();
+            _issueSlugs.UnionWith(await db.Issues.AsNoTracking().Where(i => issueIds.Contains(i.Id)).Select(i => i.Slug).ToListAsync(ct));
+        }
+        if (_organisationIds.Count > 0)
+        {
+            var organisationIds = _organisationIds.ToList();
+            _organisationSlugs.UnionWith(await db.Organisations.AsNoTracking().Where(o => organisationIds.Contains(o.Id)).Select(o => o.Slug).ToListAsync(ct));
+        }
     }
 }

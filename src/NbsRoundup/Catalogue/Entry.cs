@@ -69,7 +69,6 @@ public sealed class Entry : IVersioned
     /// <summary>Publishes the entry, or keeps it as a draft.</summary>
     public void SetDraft(bool draft) => IsPublished = !draft;
 
-    void IVersioned.RenewVersion() => Version = Guid.NewGuid();
 
     internal void MoveTo(int sectionId, int position)
     {

@@ -6,7 +6,6 @@ namespace NbsRoundup.Catalogue;
 /// </summary>
 internal interface IVersioned
 {
+    /// <summary>Renewed by VersionStamps through the change tracker on every save that changes the entity.</summary>
     Guid Version { get; }
-
-    void RenewVersion();
 }

@@ -61,7 +61,6 @@ public sealed class Issue : IVersioned
     /// <summary>Publishes the issue, or keeps it as a draft.</summary>
     public void SetDraft(bool draft) => IsPublished = !draft;
 
-    void IVersioned.RenewVersion() => Version = Guid.NewGuid();
 
     public Entry AddEntry(string slug, EntryContent content)
     {

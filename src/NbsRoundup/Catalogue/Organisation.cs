@@ -70,7 +70,6 @@ public sealed class Organisation : IVersioned
         AddAlias(previous);
     }
 
-    void IVersioned.RenewVersion() => Version = Guid.NewGuid();
 
     /// <summary>
     /// Sets exactly the names an editor gave: name, short name and aliases. Aliases that repeat

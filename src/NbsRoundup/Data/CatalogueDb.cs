@@ -41,6 +41,23 @@ public sealed class CatalogueDb(DbContextOptions<CatalogueDb> options) : Identit
     /// </summary>
     public override async Task<int> SaveChangesAsync(bool acceptAllChangesOnSuccess, CancellationToken cancellationToken = default)
     {
+        // Changes are detected once, here: every tracker.Entries() call would otherwise detect them
+        // again, and the hooks below call it per entity, which made large imports quadratic.
+        ChangeTracker.DetectChanges();
+        var autoDetect = ChangeTracker.AutoDetectChangesEnabled;
+        ChangeTracker.AutoDetectChangesEnabled = false;
+        try
+        {
+            return await SaveDetectedChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
+        }
+        finally
+        {
+            ChangeTracker.AutoDetectChangesEnabled = autoDetect;
+        }
+    }
+
+    private async Task<int> SaveDetectedChangesAsync(bool acceptAllChangesOnSuccess, CancellationToken cancellationToken)
+    {
         var now = DateTime.UtcNow;
         VersionStamps.Renew(ChangeTracker);
         Timestamps.Stamp(ChangeTracker, now);

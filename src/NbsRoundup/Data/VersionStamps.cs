@@ -12,11 +12,16 @@ namespace NbsRoundup.Data;
 /// </summary>
 internal static class VersionStamps
 {
+    /// <summary>Runs on changes already detected (CatalogueDb.SaveChangesAsync detects them once).</summary>
     public static void Renew(ChangeTracker tracker)
     {
-        tracker.DetectChanges();
+        var all = tracker.Entries().ToList();
+        // Owners by id, built once: looking each one up in the tracker per link made big saves quadratic.
+        var entries = Owners<Entry>(all, e => e.Id);
+        var organisations = Owners<Organisation>(all, o => o.Id);
+        var issues = Owners<Issue>(all, i => i.Id);
         var touched = new HashSet<IVersioned>(ReferenceEqualityComparer.Instance);
-        foreach (var entry in tracker.Entries().ToList())
+        foreach (var entry in all)
         {
             if (entry.State is not (EntityState.Added or EntityState.Modified or EntityState.Deleted))
             {
@@ -25,9 +30,9 @@ internal static class VersionStamps
             var owner = entry.Entity switch
             {
                 IVersioned versioned when entry.State != EntityState.Deleted && !OnlyPositionChanged(entry) => versioned,
-                EntryOrganisation link => Find<Entry>(tracker, link.EntryId, e => e.Id),
-                OrganisationAlias alias => Find<Organisation>(tracker, alias.OrganisationId, o => o.Id),
-                IssueSectionIntro intro => Find<Issue>(tracker, intro.IssueId, i => i.Id),
+                EntryOrganisation link => entries.GetValueOrDefault(link.EntryId),
+                OrganisationAlias alias => organisations.GetValueOrDefault(alias.OrganisationId),
+                IssueSectionIntro intro => issues.GetValueOrDefault(intro.IssueId),
                 _ => null,
             };
             if (owner is not null)
@@ -37,7 +42,8 @@ internal static class VersionStamps
         }
         foreach (var versioned in touched)
         {
-            versioned.RenewVersion();
+            // Through the tracker, not the entity: changes are not detected again after this.
+            tracker.Context.Entry(versioned).Property(nameof(Entry.Version)).CurrentValue = Guid.NewGuid();
         }
     }
 
@@ -45,7 +51,17 @@ internal static class VersionStamps
         entry.State == EntityState.Modified && entry.Entity is Entry
         && entry.Properties.Where(p => p.IsModified).All(p => p.Metadata.Name == nameof(Entry.Position));
 
-    private static IVersioned? Find<T>(ChangeTracker tracker, int id, Func<T, int> key)
-        where T : class, IVersioned =>
-        tracker.Entries<T>().FirstOrDefault(e => key(e.Entity) == id && e.State != EntityState.Deleted)?.Entity;
+    private static Dictionary<int, IVersioned> Owners<T>(List<EntityEntry> all, Func<T, int> key)
+        where T : class, IVersioned
+    {
+        var owners = new Dictionary<int, IVersioned>();
+        foreach (var entry in all)
+        {
+            if (entry.Entity is T owner && entry.State != EntityState.Deleted)
+            {
+                owners.TryAdd(key(owner), owner);
+            }
+        }
+        return owners;
+    }
 }

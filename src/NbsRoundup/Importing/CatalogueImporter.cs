@@ -34,15 +34,18 @@ public sealed class CatalogueImporter(CatalogueDb db, string actor = "import")
 
         await CheckSlugsElsewhereAsync(document, issue?.Id, diagnostics, ct);
 
-        var known = await db.Organisations.Include(o => o.Aliases).ToListAsync(ct);
+        var organisations = await OrganisationResolver.ForNamesAsync(db,
+            document.Organisations.SelectMany(d => new[] { d.Slug, d.Name, d.ShortName }.Concat(d.Aliases))
+                .Concat(document.Entries.SelectMany(e => e.OrganisationNames)), ct);
+        var known = organisations.Known.ToList();
         var organisationsBefore = known.ToDictionary(o => o.Slug, o => o.Describe());
-        var organisations = new OrganisationResolver(known);
         foreach (var definition in document.Organisations)
         {
             organisations.Define(definition, diagnostics);
         }
 
-        issue ??= db.Issues.Add(new Issue(document.Slug, document.Details)).Entity;
+        // A new issue is built untracked and written by the bulk path; an existing one is updated through the tracker.
+        issue ??= new Issue(document.Slug, document.Details);
         issue.Update(document.Details);
         issue.SetDraft(document.IsDraft);
         foreach (var section in Section.All)
@@ -109,8 +112,12 @@ public sealed class CatalogueImporter(CatalogueDb db, string actor = "import")
         {
             changeSet.Record(FieldChange.Entry, entry.Slug, entriesBefore.GetValueOrDefault(entry.Slug), entry.Describe());
         }
-        db.ChangeSets.Add(changeSet);
         await db.SaveChangesAsync(ct);
+        if (issueIsNew)
+        {
+            await BulkIssueWriter.WriteAsync(db, issue, ct);
+        }
+        await ChangeSetWriter.WriteAsync(db, changeSet, ct);
         await transaction.CommitAsync(ct);
         db.ChangeTracker.Clear();
         return plan with { Applied = true };

@@ -14,10 +14,12 @@ public sealed class OrganisationResolver
     private readonly HashSet<string> _slugs;
     private readonly List<string> _changes = [];
 
-    public OrganisationResolver(IEnumerable<Organisation> existing)
+    /// <param name="existing">Every organisation that answers to one of the names in play (tracked: they may change).</param>
+    /// <param name="takenSlugs">Every slug in the catalogue, so that a new organisation gets a free one.</param>
+    public OrganisationResolver(IEnumerable<Organisation> existing, IEnumerable<string> takenSlugs)
     {
         var all = existing.ToList();
-        _slugs = all.Select(o => o.Slug).ToHashSet();
+        _slugs = takenSlugs.Concat(all.Select(o => o.Slug)).ToHashSet();
         foreach (var organisation in all)
         {
             Index(organisation);
@@ -25,13 +27,32 @@ public sealed class OrganisationResolver
     }
 
     /// <summary>
+    /// A resolver for the given names: it loads only the organisations that answer to one of them
+    /// (not the whole table, which a large import would otherwise load and track for every file).
+    /// </summary>
+    public static async Task<OrganisationResolver> ForNamesAsync(CatalogueDb db, IEnumerable<string?> names, CancellationToken ct = default)
+    {
+        var wanted = names.OfType<string>().Where(n => n.Length > 0).Select(Names.Normalize).Distinct().ToList();
+        var known = await db.Organisations.Include(o => o.Aliases)
+            .Where(o => wanted.Contains(o.Slug) || wanted.Contains(o.NormalizedName)
+                || (o.NormalizedShortName != null && wanted.Contains(o.NormalizedShortName))
+                || o.Aliases.Any(a => wanted.Contains(a.NormalizedName)))
+            .ToListAsync(ct);
+        return new OrganisationResolver(known, await db.Organisations.Select(o => o.Slug).ToListAsync(ct));
+    }
+
+    /// <summary>The organisations this resolver loaded from the catalogue.</summary>
+    public IReadOnlyCollection<Organisation> Known => _byName.Values.Distinct().Where(o => !Created.Contains(o)).ToList();
+
+    /// <summary>
     /// The organisations that names stand for, as an import would resolve them; names nobody
     /// answers to become new organisations, added to the context (saved with the caller's change).
     /// </summary>
     public static async Task<IReadOnlyList<Organisation>> ResolveAsync(CatalogueDb db, IEnumerable<string> names, CancellationToken ct = default)
     {
-        var resolver = new OrganisationResolver(await db.Organisations.Include(o => o.Aliases).ToListAsync(ct));
-        var resolved = names.Select(resolver.Resolve).Distinct().ToList();
+        var list = names.ToList();
+        var resolver = await ForNamesAsync(db, list, ct);
+        var resolved = list.Select(resolver.Resolve).Distinct().ToList();
         db.Organisations.AddRange(resolver.Created);
         return resolved;
     }

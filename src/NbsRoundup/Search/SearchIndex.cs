@@ -122,6 +122,41 @@ public static class SearchIndex
     public static IQueryable<SearchHit> Ranked(CatalogueDb db, string matchExpression) =>
         db.Database.SqlQueryRaw<SearchHit>($"SELECT rowid AS \"Id\", {Bm25} AS \"Rank\" FROM \"EntrySearch\" WHERE \"EntrySearch\" MATCH {{0}}", matchExpression);
 
+    /// <summary>Indexes entries written without the change tracker (the bulk import path); visible ones only.</summary>
+    internal static async Task IndexAsync(CatalogueDb db, IReadOnlyList<SearchDocument> documents, CancellationToken ct)
+    {
+        await using var insert = InsertCommand(db);
+        foreach (var document in documents)
+        {
+            await InsertAsync(insert, document, ct);
+        }
+    }
+
+    private static DbCommand InsertCommand(CatalogueDb db) =>
+        Command(db.Database.GetDbConnection(), db.Database.CurrentTransaction?.GetDbTransaction(),
+            "INSERT INTO \"EntrySearch\" (rowid, title, original, summary, people, organisations, chars_title, chars_body) VALUES ($id, $t, $o, $s, $p, $g, $ct, $cb)",
+            "$id", "$t", "$o", "$s", "$p", "$g", "$ct", "$cb");
+
+    private static async Task InsertAsync(DbCommand insert, SearchDocument document, CancellationToken ct)
+    {
+        var values = new object[]
+        {
+            document.Id,
+            SearchAnalyzer.Words(document.Title),
+            SearchAnalyzer.Words(document.Original),
+            SearchAnalyzer.Words(document.Summary),
+            SearchAnalyzer.Words(document.People),
+            SearchAnalyzer.Words(document.Organisations),
+            SearchAnalyzer.Characters(document.Title + " " + document.Original),
+            SearchAnalyzer.Characters(document.Summary + " " + document.People + " " + document.Organisations),
+        };
+        for (var i = 0; i < values.Length; i++)
+        {
+            insert.Parameters[i].Value = values[i];
+        }
+        await insert.ExecuteNonQueryAsync(ct);
+    }
+
     private static async Task WriteAsync(CatalogueDb db, List<int> remove, List<int> add, CancellationToken ct)
     {
         if (remove.Count == 0 && add.Count == 0)
@@ -136,43 +171,24 @@ public static class SearchIndex
             delete.Parameters[0].Value = id;
             await delete.ExecuteNonQueryAsync(ct);
         }
-        await using var insert = Command(connection, transaction,
-            "INSERT INTO \"EntrySearch\" (rowid, title, original, summary, people, organisations, chars_title, chars_body) VALUES ($id, $t, $o, $s, $p, $g, $ct, $cb)",
-            "$id", "$t", "$o", "$s", "$p", "$g", "$ct", "$cb");
+        await using var insert = InsertCommand(db);
         foreach (var chunk in add.Chunk(500))
         {
             foreach (var document in await LoadAsync(db, chunk, ct))
             {
-                var values = new object[]
-                {
-                    document.Id,
-                    SearchAnalyzer.Words(document.Title),
-                    SearchAnalyzer.Words(document.Original),
-                    SearchAnalyzer.Words(document.Summary),
-                    SearchAnalyzer.Words(document.People),
-                    SearchAnalyzer.Words(document.Organisations),
-                    SearchAnalyzer.Characters(document.Title + " " + document.Original),
-                    SearchAnalyzer.Characters(document.Summary + " " + document.People + " " + document.Organisations),
-                };
-                for (var i = 0; i < values.Length; i++)
-                {
-                    insert.Parameters[i].Value = values[i];
-                }
-                await insert.ExecuteNonQueryAsync(ct);
+                await InsertAsync(insert, document, ct);
             }
         }
     }
 
-    private sealed record Document(int Id, string Title, string Original, string Summary, string People, string Organisations);
-
-    private static async Task<List<Document>> LoadAsync(CatalogueDb db, int[] ids, CancellationToken ct)
+    private static async Task<List<SearchDocument>> LoadAsync(CatalogueDb db, int[] ids, CancellationToken ct)
     {
         var rows = await db.Entries.AsNoTracking().Published()
             .Where(e => ids.Contains(e.Id))
             .Select(e => new
             {
                 e.Id, e.Title, e.OriginalTitle, e.Summary, e.Authors, e.Speaker,
-                Organisations = e.Organisations.Select(o => new
+                Organisations = e.Organisations.OrderBy(o => o.Position).Select(o => new
                 {
                     o.Organisation.Name, o.Organisation.ShortName, o.Organisation.Slug,
                     Aliases = o.Organisation.Aliases.Select(a => a.Name).ToList(),
@@ -180,10 +196,8 @@ public static class SearchIndex
             })
             .AsSplitQuery()
             .ToListAsync(ct);
-        return rows.Select(r => new Document(
-            r.Id, r.Title, r.OriginalTitle ?? "", MarkdownRenderer.ToPlainText(r.Summary),
-            $"{r.Authors} {r.Speaker}",
-            string.Join(" ", r.Organisations.SelectMany(o => new[] { o.Name, o.ShortName ?? "", o.Slug }.Concat(o.Aliases)))))
+        return rows.Select(r => SearchDocument.Of(r.Id, r.Title, r.OriginalTitle, r.Summary, r.Authors, r.Speaker,
+            r.Organisations.SelectMany(o => new[] { o.Name, o.ShortName ?? "", o.Slug }.Concat(o.Aliases))))
             .ToList();
     }
 
@@ -200,4 +214,11 @@ public static class SearchIndex
         }
         return command;
     }
+}
+
+/// <summary>The text of one entry as the index takes it: plain text, people and every name of its organisations.</summary>
+internal sealed record SearchDocument(int Id, string Title, string Original, string Summary, string People, string Organisations)
+{
+    public static SearchDocument Of(int id, string title, string? original, string summaryMarkdown, string? authors, string? speaker, IEnumerable<string> organisationNames) =>
+        new(id, title, original ?? "", MarkdownRenderer.ToPlainText(summaryMarkdown), $"{authors} {speaker}", string.Join(" ", organisationNames));
 }

@@ -1,0 +1,63 @@
+using Microsoft.Data.Sqlite;
+using Microsoft.EntityFrameworkCore;
+using NbsRoundup.Importing;
+using NbsRoundup.Tests.Data;
+
+namespace NbsRoundup.Tests.Importing;
+
+/// <summary>A new issue goes through the bulk path, entries added to an existing issue through the change tracker: both must write the same catalogue.</summary>
+public sealed class BulkPathTests : IDisposable
+{
+    private readonly TestDatabase _bulk = TestDatabase.Create();
+    private readonly TestDatabase _tracked = TestDatabase.Create();
+
+    public void Dispose()
+    {
+        _bulk.Dispose();
+        _tracked.Dispose();
+    }
+
+    private static async Task ImportAsync(TestDatabase database, string text)
+    {
+        await using var db = database.Open();
+        var plan = await new CatalogueImporter(db).ImportAsync(NewsletterParser.Parse(text, "vol3.md").Document!, dryRun: false);
+        Assert.True(plan.Applied, string.Join("\n", plan.Diagnostics));
+    }
+
+    [Fact]
+    public async Task The_bulk_path_and_the_tracked_path_write_the_same_entries_links_and_search_rows()
+    {
+        var full = ContentFiles.Text(ContentFiles.Vol3);
+        await ImportAsync(_bulk, full);
+        // The same issue, first with its first entry only (bulk), then whole: 69 entries added by the tracker.
+        var firstEntryOnly = full[..full.IndexOf("\n### ", full.IndexOf("\n### ", StringComparison.Ordinal) + 1, StringComparison.Ordinal)];
+        await ImportAsync(_tracked, firstEntryOnly);
+        await ImportAsync(_tracked, full);
+
+        var tracked = await DescribeAsync(_tracked);
+        var bulk = await DescribeAsync(_bulk);
+        Assert.True(tracked.SequenceEqual(bulk), string.Join("\n", tracked.Zip(bulk).Where(p => p.First != p.Second).Take(2).Select(p => $"tracked: {p.First}\nbulk:    {p.Second}")));
+    }
+
+    private static async Task<List<string>> DescribeAsync(TestDatabase database)
+    {
+        await using var db = database.Open();
+        var rows = await db.Entries.AsNoTracking().OrderBy(e => e.Slug)
+            .Select(e => new object?[] { e.Slug, e.Issue.Slug, e.SectionId, e.Position, e.Subheading, e.Title, e.OriginalTitle, e.Summary, e.Link,
+                e.Authors, e.Speaker, e.DateText, e.DateYear, e.DateMonth, e.DateDay, e.DateStart, e.DateEnd, e.IsPublished,
+                string.Join(",", e.Organisations.OrderBy(o => o.Position).Select(o => o.Organisation.Slug + "@" + o.Position)) })
+            .ToListAsync();
+        var entries = rows.Select(r => string.Join("|", r)).ToList();
+        await using var connection = new SqliteConnection(database.ConnectionString);
+        await connection.OpenAsync();
+        await using var command = connection.CreateCommand();
+        command.CommandText = "SELECT e.Slug, s.title, s.original, s.summary, s.people, s.organisations, s.chars_title, s.chars_body FROM EntrySearch s JOIN Entries e ON e.Id = s.rowid ORDER BY e.Slug";
+        await using var reader = await command.ExecuteReaderAsync();
+        while (await reader.ReadAsync())
+        {
+            entries.Add(string.Join("|", Enumerable.Range(0, reader.FieldCount).Select(reader.GetString)));
+        }
+        Assert.Equal(140, entries.Count);
+        return entries;
+    }
+}
