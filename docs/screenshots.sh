@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Regenerates docs/screenshots/*.png: the portal on a temporary catalogue, seeded from
-# content/, on a free loopback port; Debian's Chromium photographs the home, issue, entry
-# and organisation pages at 1280 px and 390 px. The pages are listed in
+# content/, on a free loopback port; Debian's Chromium photographs the home, issue, entry,
+# organisation, catalogue and sign-in pages at 1280 px and 390 px. The pages are listed in
 # tools/NbsRoundup.Screenshots/Program.cs, one line each.
 set -euo pipefail
 cd "$(dirname "$0")/.."

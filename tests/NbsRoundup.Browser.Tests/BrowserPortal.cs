@@ -22,6 +22,9 @@ public sealed class BrowserPortal : IAsyncLifetime
 
     public KestrelPortal Portal { get; private set; } = null!;
 
+    /// <summary>An editor, made once for the collection; tests sign in with it in their own contexts.</summary>
+    public EditorAccount Editor { get; private set; } = null!;
+
     public Uri BaseAddress => Portal.BaseAddress;
 
     public async Task InitializeAsync()
@@ -36,6 +39,7 @@ public sealed class BrowserPortal : IAsyncLifetime
         _playwright = await Playwright.CreateAsync();
         _browser = await _playwright.Chromium.LaunchAsync(new() { ExecutablePath = ChromiumPath, Headless = true, Args = ChromiumArgs });
         Portal = await portal;
+        Editor = await EditorAccount.AddAsync(Portal, "editor@example.org", "a passphrase long enough for ASVS");
     }
 
     public async Task DisposeAsync()
@@ -57,14 +61,7 @@ public sealed class BrowserPortal : IAsyncLifetime
     /// </summary>
     public async Task VisitAsync(Func<IPage, Task> steps, Reader? reader = null, string? label = null, [CallerMemberName] string test = "")
     {
-        reader ??= Reader.Desktop;
-        await using var context = await _browser!.NewContextAsync(new()
-        {
-            BaseURL = BaseAddress.ToString(),
-            Locale = reader.Locale,
-            ViewportSize = new() { Width = reader.Width, Height = reader.Height },
-            JavaScriptEnabled = reader.JavaScript,
-        });
+        await using var context = await NewContextAsync(reader ?? Reader.Desktop);
         var page = await context.NewPageAsync();
         try
         {
@@ -76,4 +73,37 @@ public sealed class BrowserPortal : IAsyncLifetime
             throw new BrowserTestFailedException($"{failure.Message}{Environment.NewLine}Page: {page.Url}{Environment.NewLine}Screenshot: {screenshot}", failure);
         }
     }
+
+    /// <summary>
+    /// An editor and a reader at the same time, each in a context of their own: the reader never
+    /// shares the editor's sign-in cookie. A failure photographs both pages.
+    /// </summary>
+    public async Task VisitAsEditorAndReaderAsync(Func<IPage, IPage, Task> steps, Reader? editor = null, Reader? reader = null, [CallerMemberName] string test = "")
+    {
+        await using var editorContext = await NewContextAsync(editor ?? Reader.Desktop);
+        await using var readerContext = await NewContextAsync(reader ?? Reader.Desktop);
+        var editorPage = await editorContext.NewPageAsync();
+        var readerPage = await readerContext.NewPageAsync();
+        try
+        {
+            await steps(editorPage, readerPage);
+        }
+        catch (Exception failure)
+        {
+            var editorShot = await FailureScreenshots.TakeAsync(editorPage, $"{test}-editor");
+            var readerShot = await FailureScreenshots.TakeAsync(readerPage, $"{test}-reader");
+            throw new BrowserTestFailedException(
+                $"{failure.Message}{Environment.NewLine}Editor's page: {editorPage.Url}, screenshot: {editorShot}" +
+                $"{Environment.NewLine}Reader's page: {readerPage.Url}, screenshot: {readerShot}", failure);
+        }
+    }
+
+    private Task<IBrowserContext> NewContextAsync(Reader reader) =>
+        _browser!.NewContextAsync(new()
+        {
+            BaseURL = BaseAddress.ToString(),
+            Locale = reader.Locale,
+            ViewportSize = new() { Width = reader.Width, Height = reader.Height },
+            JavaScriptEnabled = reader.JavaScript,
+        });
 }

@@ -28,9 +28,12 @@ public sealed class KestrelPortal : WebApplicationFactory<Program>
     /// <summary>Where the browser finds the portal, "http://127.0.0.1:41234/".</summary>
     public Uri BaseAddress { get; }
 
+    /// <summary>The portal's catalogue, for command-line verbs run against it (`user add`).</summary>
+    public string ConnectionString => new SqliteConnectionStringBuilder { DataSource = _databasePath }.ToString();
+
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
-        builder.UseSetting("ConnectionStrings:Catalogue", new SqliteConnectionStringBuilder { DataSource = _databasePath }.ToString());
+        builder.UseSetting("ConnectionStrings:Catalogue", ConnectionString);
         builder.UseSetting("Serilog:MinimumLevel:Default", "Warning");
     }
 

@@ -14,5 +14,6 @@ public static class ReaderPages
         "/sections/cop26",
         "/organisations/tnc",
         "/entries?q=湿地",
+        "/account/sign-in",
     ];
 }

@@ -1,7 +1,7 @@
 using Microsoft.Playwright;
 
 // Usage: NbsRoundup.Screenshots <portal address> <folder>
-// Screenshots of the reader pages at desktop and phone widths, as docs/screenshots.sh keeps them.
+// Screenshots of the reader pages and the sign-in page at desktop and phone widths, as docs/screenshots.sh keeps them.
 if (args.Length != 2)
 {
     Console.Error.WriteLine("usage: NbsRoundup.Screenshots <portal address> <folder>");
@@ -17,6 +17,8 @@ var folder = Directory.CreateDirectory(args[1]).FullName;
     ("issue", "/issues/2021-11"),
     ("entry", "/entries/unep-iucn-nbs-climate-mitigation"),
     ("organisation", "/organisations/tnc"),
+    ("catalogue", "/entries?q=湿地"),
+    ("sign-in", "/account/sign-in"),
 ];
 (string Name, int Width, int Height)[] windows = [("desktop", 1280, 800), ("phone", 390, 844)];
 

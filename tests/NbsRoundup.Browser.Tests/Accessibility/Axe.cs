@@ -20,13 +20,14 @@ public static class Axe
     /// No serious or critical violations: those block or badly hinder readers who use a screen
     /// reader, a keyboard or low vision. Moderate and minor ones are left to judgement.
     /// </summary>
-    public static async Task AssertNoSeriousViolationsAsync(IPage page)
+    public static async Task AssertNoSeriousViolationsAsync(IPage page, string? within = null)
     {
-        var serious = (await ViolationsAsync(page)).Where(v => v.Impact is "serious" or "critical").ToList();
+        var serious = (await ViolationsAsync(page, within)).Where(v => v.Impact is "serious" or "critical").ToList();
         Assert.True(serious.Count == 0, Report(page.Url, serious));
     }
 
-    public static async Task<IReadOnlyList<Violation>> ViolationsAsync(IPage page)
+    /// <summary>axe's violations on the whole page, or only in the first element matching the selector.</summary>
+    public static async Task<IReadOnlyList<Violation>> ViolationsAsync(IPage page, string? within = null)
     {
         if (!await page.EvaluateAsync<bool>("() => typeof window.axe === 'object'"))
         {
@@ -34,7 +35,8 @@ public static class Axe
         }
         // Only violations are asked for: axe then skips detailing the hundreds of passing elements.
         var json = await page.EvaluateAsync<string>(
-            "async () => JSON.stringify((await axe.run(document, { resultTypes: ['violations'] })).violations)");
+            "async within => JSON.stringify((await axe.run(within ? document.querySelector(within) : document, { resultTypes: ['violations'] })).violations)",
+            within);
         return JsonSerializer.Deserialize<Violation[]>(json, _json)!;
     }
 

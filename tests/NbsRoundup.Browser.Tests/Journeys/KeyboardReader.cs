@@ -32,24 +32,26 @@ public static class KeyboardReader
         """;
 
     /// <summary>
-    /// Presses Tab until the focused element matches the selector, checking at every stop that
-    /// the reader can see where the focus is (an outline of 3:1 contrast, or a box shadow).
+    /// Presses Tab (Shift+Tab when going backwards) until the focused element matches the
+    /// selector, checking at every stop that the reader can see where the focus is (an outline
+    /// of 3:1 contrast, or a box shadow).
     /// </summary>
-    public static async Task TabToAsync(IPage page, string selector, int maxPresses = 200)
+    public static async Task TabToAsync(IPage page, string selector, int maxPresses = 200, bool backwards = false)
     {
+        var key = backwards ? "Shift+Tab" : "Tab";
         for (var presses = 1; presses <= maxPresses; presses++)
         {
-            await page.Keyboard.PressAsync("Tab");
+            await page.Keyboard.PressAsync(key);
             var focus = await page.EvaluateAsync<JsonElement>(FocusScript, selector);
             var html = focus.GetProperty("html").GetString();
             Assert.True(focus.GetProperty("indicated").GetBoolean(),
-                $"Tab stop {presses} shows no visible focus indicator (outline contrast {focus.GetProperty("contrast").GetDouble():0.00}:1): {html}");
+                $"{key} stop {presses} shows no visible focus indicator (outline contrast {focus.GetProperty("contrast").GetDouble():0.00}:1): {html}");
             if (focus.GetProperty("matches").GetBoolean())
             {
                 return;
             }
         }
-        Assert.Fail($"{maxPresses} presses of Tab never reached {selector} on {page.Url}");
+        Assert.Fail($"{maxPresses} presses of {key} never reached {selector} on {page.Url}");
     }
 
     /// <summary>Enter on the focused link, and wait for the page it should lead to.</summary>

@@ -154,6 +154,36 @@ public sealed class EntryFormTests : IDisposable
     }
 
     [Fact]
+    public async Task Saving_an_edited_entry_after_a_preview_saves_it_instead_of_previewing_again()
+    {
+        using var editor = await Editors.SignInAsync(_portal);
+        var form = await Forms.GetAsync(editor, $"/admin/entries/{Slug}/edit");
+        var preview = await Forms.SubmitAsync(editor, form, new() { ["Input.Summary"] = "**改过的摘要**" }, handler: "Preview");
+        // The browser now shows the preview at the address it posted to, and its form posts from there.
+        var previewed = new FormPage($"/admin/entries/{Slug}/edit?handler=Preview", await Forms.ReadAsync(preview));
+
+        var response = await Forms.SubmitAsync(editor, previewed);
+
+        Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
+        Assert.Equal("**改过的摘要**", (await EntryAsync(Slug)).Summary);
+    }
+
+    [Fact]
+    public async Task Adding_an_entry_after_a_preview_adds_it_instead_of_previewing_again()
+    {
+        using var editor = await Editors.SignInAsync(_portal);
+        var form = await Forms.GetAsync(editor, "/admin/issues/2021-11/entries/new?section=policy");
+        var preview = await Forms.SubmitAsync(editor, form,
+            new() { ["Input.Title"] = "预览之后添加", ["Input.Slug"] = "added-after-preview", ["Input.Summary"] = "**摘要**" }, handler: "Preview");
+        var previewed = new FormPage("/admin/issues/2021-11/entries/new?section=policy&handler=Preview", await Forms.ReadAsync(preview));
+
+        var response = await Forms.SubmitAsync(editor, previewed);
+
+        Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
+        Assert.Equal("预览之后添加", (await EntryAsync("added-after-preview")).Title);
+    }
+
+    [Fact]
     public async Task Deleting_an_entry_asks_first_then_removes_it_and_closes_the_gap_in_its_section()
     {
         using var editor = await Editors.SignInAsync(_portal);

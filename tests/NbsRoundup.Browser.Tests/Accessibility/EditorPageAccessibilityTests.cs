@@ -1,0 +1,78 @@
+using Microsoft.Playwright;
+using static Microsoft.Playwright.Assertions;
+
+namespace NbsRoundup.Browser.Tests.Accessibility;
+
+/// <summary>
+/// The editors' pages axe cannot reach from ReaderPages: those behind the sign-in, and the
+/// sign-in and entry forms as they look after a mistake, with their error summaries.
+/// </summary>
+[Collection(BrowserTests.Name)]
+public class EditorPageAccessibilityTests(BrowserPortal browser)
+{
+    private static readonly Dictionary<string, Reader> _languages = new()
+    {
+        ["chinese"] = Reader.Desktop,
+        ["english"] = Reader.EnglishDesktop,
+    };
+
+    // An outlined button, a filled one, and the outlined one on the green header.
+    private static readonly string[] _editorButtons = ["button[formaction*='handler=Preview']", "main form button.primary", ".sign-out button"];
+
+    [Theory]
+    [InlineData("chinese")]
+    [InlineData("english")]
+    public async Task A_refused_sign_in_has_no_serious_accessibility_problems(string language) =>
+        await browser.VisitAsync(async page =>
+        {
+            await page.GotoAsync("/account/sign-in");
+            await page.Locator("#Input_Email").FillAsync("nobody@example.org");
+            await page.Locator("#Input_Password").FillAsync("not the password at all");
+            await page.Locator("main form button[type=submit]").ClickAsync();
+
+            await Expect(page.GetByRole(AriaRole.Alert)).ToBeVisibleAsync();
+            await Axe.AssertNoSeriousViolationsAsync(page);
+        }, _languages[language], label: language);
+
+    [Theory]
+    [InlineData("chinese")]
+    [InlineData("english")]
+    public async Task The_entry_forms_have_no_serious_accessibility_problems_new_opened_previewed_or_refused(string language) =>
+        await browser.VisitAsync(async page =>
+        {
+            await browser.Editor.SignInAsync(page);
+            await page.GotoAsync("/admin/issues/2021-11/entries/new?section=research");
+            await Axe.AssertNoSeriousViolationsAsync(page);
+
+            await page.GotoAsync("/admin/entries/corporate-net-zero-standard/edit");
+            await Axe.AssertNoSeriousViolationsAsync(page);
+
+            await page.Locator("button[formaction*='handler=Preview']").ClickAsync();
+            await Expect(page.Locator("section.preview")).ToBeVisibleAsync();
+            await Axe.AssertNoSeriousViolationsAsync(page);
+
+            // A date the portal cannot read: refused by the server, with the error summary and the field's message.
+            await page.Locator("#Input_Date").FillAsync("someday soon");
+            await page.Locator("main form button.primary").ClickAsync();
+            await Expect(page.GetByRole(AriaRole.Alert)).ToBeVisibleAsync();
+            await Axe.AssertNoSeriousViolationsAsync(page);
+        }, _languages[language], label: language);
+
+    [Fact]
+    public async Task Buttons_keep_readable_text_under_the_pointer() =>
+        await browser.VisitAsync(async page =>
+        {
+            // axe reads the styles as they are, :hover included, while the pointer rests on the button.
+            await page.GotoAsync("/entries?q=湿地");
+            await page.Locator("form[role=search] button").HoverAsync();
+            await Axe.AssertNoSeriousViolationsAsync(page, within: "form[role=search] .actions");
+
+            await browser.Editor.SignInAsync(page);
+            await page.GotoAsync("/admin/entries/corporate-net-zero-standard/edit");
+            foreach (var button in _editorButtons)
+            {
+                await page.Locator(button).HoverAsync();
+                await Axe.AssertNoSeriousViolationsAsync(page, within: button);
+            }
+        });
+}
