@@ -13,11 +13,12 @@ namespace NbsRoundup.Web.Caching;
 /// The newest change also gives public pages their ETag and Last-Modified, so a reader's browser
 /// revalidates with a 304 instead of downloading a page again.
 /// </summary>
-public sealed class CacheCoherence(IOutputCacheStore store, ILogger<CacheCoherence> logger) : IDisposable
+public sealed class CacheCoherence(IOutputCacheStore store, ChangeSignal signal, ILogger<CacheCoherence> logger) : IDisposable
 {
     private const string VersionKey = "catalogue-version";
     private readonly SemaphoreSlim _evicting = new(1, 1);
     private long _seen = -1;
+    private (long Id, DateTime CommittedAt) _latest;
 
     public void Dispose() => _evicting.Dispose();
 
@@ -71,34 +72,44 @@ public sealed class CacheCoherence(IOutputCacheStore store, ILogger<CacheCoheren
         return await ChangeLog.LatestAsync(db, ct) == atStart;
     }
 
+    /// <summary>
+    /// One request at a time: a request that finds nothing new must not serve from the cache while
+    /// another is still evicting what a commit made stale.
+    /// </summary>
     private async Task<(long Id, DateTime CommittedAt)> CatchUpAsync(HttpContext context, CancellationToken ct)
     {
-        var db = context.RequestServices.GetRequiredService<CatalogueDb>();
-        var latest = await ChangeLog.LatestWithTimeAsync(db, ct);
-        if (latest.Id == Interlocked.Read(ref _seen))
-        {
-            return latest;
-        }
         await _evicting.WaitAsync(ct);
         try
         {
             var seen = Interlocked.Read(ref _seen);
-            if (seen < 0)
+            if (seen >= 0 && !signal.MayHaveChanged())
             {
-                // First request of this instance: its cache is empty, nothing can be stale.
-                Interlocked.Exchange(ref _seen, latest.Id);
-                return latest;
+                // Nothing committed anywhere since the last look: the cache is current.
+                return _latest;
             }
-            foreach (var change in await ChangeLog.SinceAsync(db, seen, ct))
+            var db = context.RequestServices.GetRequiredService<CatalogueDb>();
+            var latest = await ChangeLog.LatestWithTimeAsync(db, ct);
+            if (seen >= 0 && latest.Id != seen)
             {
-                foreach (var tag in change.Tags.Split(' ', StringSplitOptions.RemoveEmptyEntries))
+                // The log is read a page at a time; a large import leaves thousands of changes.
+                for (var cursor = seen; cursor < latest.Id;)
                 {
-                    await store.EvictByTagAsync(tag, ct);
+                    var changes = await ChangeLog.SinceAsync(db, cursor, ct);
+                    if (changes.Count == 0)
+                    {
+                        break;
+                    }
+                    foreach (var tag in changes.SelectMany(c => c.Tags.Split(' ', StringSplitOptions.RemoveEmptyEntries)).Distinct())
+                    {
+                        await store.EvictByTagAsync(tag, ct);
+                    }
+                    cursor = changes[^1].Id;
                 }
-                // Only after its tags are gone may other requests serve from the cache again.
-                Interlocked.Exchange(ref _seen, change.Id);
+                logger.LogDebug("Output cache caught up with change {Change}", latest.Id);
             }
-            logger.LogDebug("Output cache caught up with change {Change}", latest.Id);
+            // On the first request of this instance the cache is empty: nothing can be stale.
+            _latest = latest;
+            Interlocked.Exchange(ref _seen, latest.Id);
             return latest;
         }
         finally

@@ -21,6 +21,7 @@ public static class PortalCaching
                 o.AddPolicy(name, new PortalCachePolicy(tags));
             }
         });
+        services.AddSingleton<ChangeSignal>();
         services.AddSingleton<CacheCoherence>();
         services.AddResponseCompression(o =>
         {
