@@ -69,11 +69,11 @@ public sealed class CatalogueSearch(CatalogueDb db)
         }
     }
 
-    private static IOrderedQueryable<Ranked> Order(IQueryable<Ranked> filtered, CatalogueQuery query, KeywordQuery? keywords) =>
+    private IOrderedQueryable<Ranked> Order(IQueryable<Ranked> filtered, CatalogueQuery query, KeywordQuery? keywords) =>
         query.Sort == CatalogueSort.Relevance && keywords is not null
-            ? filtered.OrderBy(r => r.Rank).ThenByDescending(r => r.Entry.DateStart).ThenBy(r => r.Entry.Id)
+            ? filtered.OrderBy(r => r.Rank).ThenByNewestFirst(r => r.Entry.DateStart, db.Database).ThenBy(r => r.Entry.Id)
             // Section ids follow newsletter order (Section.All), so no join is needed to sort by section.
-            : filtered.OrderByDescending(r => r.Entry.DateStart).ThenByDescending(r => r.Entry.IssueId)
+            : filtered.OrderByNewestFirst(r => r.Entry.DateStart, db.Database).ThenByDescending(r => r.Entry.IssueId)
                 .ThenBy(r => r.Entry.SectionId).ThenBy(r => r.Entry.Position).ThenBy(r => r.Entry.Id);
 
     /// <summary>

@@ -22,7 +22,7 @@ internal sealed class PostgresFullTextIndex : IFullTextIndex
     /// ts_rank's weights for D, C, B, A, in the proportions of SQLite's bm25 column weights:
     /// title and original title (A) far above organisations and people (B), above the summary (C).
     /// </summary>
-    private const string Weights = "'{0.05, 0.1, 0.3, 1.0}'";
+    private const string Weights = "ARRAY[0.05, 0.1, 0.3, 1.0]::real[]";
 
     // PostgreSQL keeps positions up to 16383 and refuses lexemes of 2 KB or more.
     private const int MaxPosition = 16383;
