@@ -6,8 +6,10 @@ using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.TestHost;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Diagnostics.HealthChecks;
 using Microsoft.Extensions.Hosting;
 using NbsRoundup.Testing;
+using NbsRoundup.Web.Hosting;
 
 namespace NbsRoundup.Web.Tests.Hosting;
 
@@ -45,13 +47,28 @@ public sealed class HealthTests
     public async Task A_stopping_instance_is_no_longer_ready_so_the_balancer_sends_nothing_new()
     {
         using var portal = new PortalFactory();
-        using var client = portal.CreateClient();
-        Assert.Equal(HttpStatusCode.OK, (await client.GetAsync("/readyz")).StatusCode);
+        using var scope = portal.Services.CreateScope();
+        var running = ActivatorUtilities.CreateInstance<CatalogueReadiness>(scope.ServiceProvider);
+        // Stopping the host itself would also stop the test server; a lifetime that is stopping shows what the check sees then.
+        var stopping = ActivatorUtilities.CreateInstance<CatalogueReadiness>(scope.ServiceProvider, new StoppingLifetime());
 
-        portal.Services.GetRequiredService<IHostApplicationLifetime>().StopApplication();
+        Assert.Equal(HealthStatus.Healthy, (await running.CheckHealthAsync(new HealthCheckContext())).Status);
+        var result = await stopping.CheckHealthAsync(new HealthCheckContext());
+        Assert.Equal(HealthStatus.Unhealthy, result.Status);
+        Assert.Equal("shutting down", result.Description);
+    }
 
-        Assert.Equal(HttpStatusCode.ServiceUnavailable, (await client.GetAsync("/readyz")).StatusCode);
-        Assert.Equal(HttpStatusCode.OK, (await client.GetAsync("/healthz")).StatusCode);
+    private sealed class StoppingLifetime : IHostApplicationLifetime
+    {
+        public CancellationToken ApplicationStarted => new(canceled: true);
+
+        public CancellationToken ApplicationStopping => new(canceled: true);
+
+        public CancellationToken ApplicationStopped => CancellationToken.None;
+
+        public void StopApplication()
+        {
+        }
     }
 
     [Fact]
