@@ -55,8 +55,10 @@ ensure_chromium() {
 pg_bin=/usr/lib/postgresql/15/bin
 pg_dir=""
 pg_as() {
-    if [ "$(id -u)" -eq 0 ]; then
+    if [ "$(id -u)" -eq 0 ] && command -v runuser >/dev/null; then
         runuser -u postgres -- "$@"
+    elif [ "$(id -u)" -eq 0 ]; then
+        su postgres -s /bin/sh -c "$(printf '%q ' "$@")"
     else
         "$@"
     fi
