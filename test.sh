@@ -54,11 +54,12 @@ ensure_chromium() {
 # as the postgres user; Debian's server packages are installed when missing.
 pg_bin=/usr/lib/postgresql/15/bin
 pg_dir=""
+# From / : the postgres user may not be allowed into the folder the tests run in.
 pg_as() {
     if [ "$(id -u)" -eq 0 ] && command -v runuser >/dev/null; then
-        runuser -u postgres -- "$@"
+        (cd / && runuser -u postgres -- "$@")
     elif [ "$(id -u)" -eq 0 ]; then
-        su postgres -s /bin/sh -c "$(printf '%q ' "$@")"
+        (cd / && su postgres -s /bin/sh -c "$(printf '%q ' "$@")")
     else
         "$@"
     fi
