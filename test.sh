@@ -1,6 +1,8 @@
 #!/usr/bin/env bash
 # Runs every test of NbS Round-up on a fresh machine: restores tools, builds, checks that
-# the migrations cover the model, runs the test projects, and ends with "N passed, N failed".
+# the migrations of both engines cover the model, runs the test projects on SQLite, runs the
+# catalogue and web suites again on a throwaway PostgreSQL 15 cluster, and ends with
+# "N passed, N failed".
 set -uo pipefail
 cd "$(dirname "$0")"
 export DOTNET_CLI_TELEMETRY_OPTOUT=1 DOTNET_NOLOGO=1 DOTNET_SKIP_FIRST_TIME_EXPERIENCE=1
@@ -47,23 +49,108 @@ ensure_chromium() {
     rm -f "$log"
 }
 
+# The catalogue and web suites run a second time on PostgreSQL 15: a throwaway cluster on a free
+# loopback port, in a temp folder, removed at exit. initdb refuses root, so as root (CI) it runs
+# as the postgres user; Debian's server packages are installed when missing.
+pg_bin=/usr/lib/postgresql/15/bin
+pg_dir=""
+# From / : the postgres user may not be allowed into the folder the tests run in.
+pg_as() {
+    if [ "$(id -u)" -eq 0 ] && command -v runuser >/dev/null; then
+        (cd / && runuser -u postgres -- "$@")
+    elif [ "$(id -u)" -eq 0 ]; then
+        (cd / && su postgres -s /bin/sh -c "$(printf '%q ' "$@")")
+    else
+        "$@"
+    fi
+}
+
+ensure_postgres() {
+    if [ -x "$pg_bin/initdb" ] && [ -x "$pg_bin/pg_ctl" ]; then
+        return 0
+    fi
+    if ! command -v apt-get >/dev/null || [ "$(id -u)" -ne 0 ]; then
+        echo "PostgreSQL 15 ($pg_bin) is missing and cannot be installed here (that needs apt-get and root):"
+        echo "install Debian's postgresql-15 (apt-get install postgresql-15)."
+        return 1
+    fi
+    echo "installing Debian's postgresql-15 for the PostgreSQL pass"
+    local log
+    log=$(mktemp)
+    if ! { apt-get update -q && DEBIAN_FRONTEND=noninteractive apt-get install -y -q --no-install-recommends postgresql-15; } >"$log" 2>&1 || [ ! -x "$pg_bin/initdb" ]; then
+        tail -n 20 "$log"
+        echo "apt-get could not install postgresql-15"
+        rm -f "$log"
+        return 1
+    fi
+    rm -f "$log"
+}
+
+free_port() {
+    local port
+    for port in $(seq 55432 55532); do
+        if ! (exec 3<>"/dev/tcp/127.0.0.1/$port") 2>/dev/null; then
+            echo "$port"
+            return 0
+        fi
+    done
+    return 1
+}
+
+start_postgres() {
+    if [ "$(id -u)" -eq 0 ] && ! id postgres >/dev/null 2>&1; then
+        useradd --system --user-group --home-dir /var/lib/postgresql --shell /bin/sh postgres || return 1
+    fi
+    local port
+    port=$(free_port) || { echo "no free port for PostgreSQL"; return 1; }
+    pg_dir=$(mktemp -d /tmp/nbs-pg.XXXXXX) || return 1
+    chmod 755 "$pg_dir"
+    [ "$(id -u)" -eq 0 ] && chown postgres "$pg_dir"
+    # A test cluster: durability off (fsync, synchronous_commit), loopback only, room for every fixture's pool.
+    pg_as "$pg_bin/initdb" -D "$pg_dir/data" -U postgres --auth=trust -E UTF8 --locale=C.UTF-8 --no-sync >"$pg_dir/initdb.log" 2>&1 \
+        || { cat "$pg_dir/initdb.log"; return 1; }
+    pg_as "$pg_bin/pg_ctl" -D "$pg_dir/data" -l "$pg_dir/server.log" -w -t 60 \
+        -o "-c listen_addresses=127.0.0.1 -p $port -k $pg_dir -c fsync=off -c synchronous_commit=off -c full_page_writes=off -c max_connections=300" start >/dev/null \
+        || { cat "$pg_dir/server.log"; return 1; }
+    export NBS_TEST_POSTGRES="Host=127.0.0.1;Port=$port;Username=postgres"
+    echo "PostgreSQL 15 on 127.0.0.1:$port ($pg_dir)"
+}
+
+stop_postgres() {
+    if [ -n "$pg_dir" ] && [ -d "$pg_dir" ]; then
+        pg_as "$pg_bin/pg_ctl" -D "$pg_dir/data" -m immediate -w stop >/dev/null 2>&1 || true
+        rm -rf "$pg_dir"
+    fi
+}
+trap stop_postgres EXIT
+
 step ensure_chromium
+postgres_ready=0
+if step ensure_postgres && step start_postgres; then
+    postgres_ready=1
+fi
 if step dotnet tool restore && step dotnet build NbsRoundup.sln -c Release; then
     step dotnet ef migrations has-pending-model-changes --project src/NbsRoundup --startup-project src/NbsRoundup --configuration Release --no-build
+    step dotnet ef migrations has-pending-model-changes --project src/NbsRoundup.Migrations.Postgres --startup-project src/NbsRoundup.Migrations.Postgres --configuration Release --no-build
     rm -f src/NbsRoundup/design-time.db
-    dotnet test NbsRoundup.sln -c Release --no-build --logger "trx" --results-directory "$results" || true
+    env -u NBS_TEST_PROVIDER dotnet test NbsRoundup.sln -c Release --no-build --logger "trx" --results-directory "$results/sqlite" || true
+    if [ "$postgres_ready" -eq 1 ]; then
+        for project in tests/NbsRoundup.Tests tests/NbsRoundup.Web.Tests; do
+            echo "==> $project on PostgreSQL"
+            NBS_TEST_PROVIDER=Postgres dotnet test "$project" -c Release --no-build --logger "trx" --results-directory "$results/postgres" || true
+        done
+    fi
 fi
 
 passed=0
 failed=0
-for trx in "$results"/*.trx; do
-    [ -f "$trx" ] || continue
+while IFS= read -r trx; do
     counters=$(grep -o '<Counters [^>]*' "$trx" | head -n 1)
     p=$(sed -n 's/.* passed="\([0-9]*\)".*/\1/p' <<<"$counters")
     f=$(sed -n 's/.* failed="\([0-9]*\)".*/\1/p' <<<"$counters")
     passed=$((passed + ${p:-0}))
     failed=$((failed + ${f:-0}))
-done
+done < <(find "$results" -name '*.trx' 2>/dev/null)
 failed=$((failed + setup_failures))
 if [ "$passed" -eq 0 ] && [ "$failed" -eq 0 ]; then
     failed=1

@@ -16,6 +16,7 @@ if (CommandLine.IsCommand(args))
 var builder = WebApplication.CreateBuilder(args);
 builder.AddPortalLogging();
 builder.Services.AddCatalogueStore();
+builder.Services.AddPortalHealth();
 builder.Services.AddPortalAccounts();
 builder.Services.AddPortalPages();
 builder.Services.AddPortalApi();
@@ -43,6 +44,7 @@ app.MapIssuesApi();
 app.MapReferenceApi();
 app.MapSitemapAndRobots();
 app.MapAdminApi();
+app.MapPortalHealth();
 
 await app.RunAsync();
 return 0;

@@ -2,13 +2,15 @@ using AngleSharp.Html.Dom;
 using AngleSharp.Html.Parser;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Mvc.Testing;
-using Microsoft.Data.Sqlite;
+using NbsRoundup.Data;
+using NbsRoundup.Testing;
 
 namespace NbsRoundup.Web.Tests;
 
 /// <summary>
-/// The portal on a fresh SQLite file of its own: the first start migrates it and
-/// seeds it from content/, exactly as `dotnet run` does on a new machine.
+/// The portal on a fresh database of its own (an SQLite file, or a PostgreSQL database when the
+/// suite runs on PostgreSQL): the first start migrates it and seeds it from content/, exactly as
+/// `dotnet run` does on a new machine.
 /// </summary>
 public class PortalFactory : WebApplicationFactory<Program>
 {
@@ -20,18 +22,25 @@ public class PortalFactory : WebApplicationFactory<Program>
     }
 
     /// <summary>A portal on an existing database (a second start, another instance), which it leaves in place.</summary>
-    protected PortalFactory(string? existingDatabasePath)
+    protected PortalFactory(string? existingConnectionString)
     {
-        _ownsDatabase = existingDatabasePath is null;
-        DatabasePath = existingDatabasePath ?? Path.Combine(Path.GetTempPath(), $"nbs-web-{Guid.NewGuid():N}.db");
+        _ownsDatabase = existingConnectionString is null;
+        ConnectionString = existingConnectionString ?? TestEngine.CreateDatabase("nbs-web");
     }
 
-    public string DatabasePath { get; }
+    public static DatabaseProvider Provider => TestEngine.Provider;
 
-    public string ConnectionString => new SqliteConnectionStringBuilder { DataSource = DatabasePath }.ToString();
+    public string ConnectionString { get; }
+
+    /// <summary>The configuration arguments a command verb needs to work on this portal's database.</summary>
+    public string[] DatabaseArguments => DatabaseArgumentsFor(ConnectionString);
+
+    public static string[] DatabaseArgumentsFor(string connectionString) =>
+        [$"--Database:Provider={Provider}", $"--ConnectionStrings:Catalogue={connectionString}"];
 
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
+        builder.UseSetting("Database:Provider", Provider.ToString());
         builder.UseSetting("ConnectionStrings:Catalogue", ConnectionString);
         builder.UseSetting("Serilog:MinimumLevel:Default", "Warning");
     }
@@ -48,16 +57,11 @@ public class PortalFactory : WebApplicationFactory<Program>
     protected override void Dispose(bool disposing)
     {
         base.Dispose(disposing);
-        SqliteConnection.ClearAllPools();
-        if (!_ownsDatabase)
+        if (_ownsDatabase)
         {
-            return;
-        }
-        foreach (var file in new[] { DatabasePath, DatabasePath + "-wal", DatabasePath + "-shm" })
-        {
-            File.Delete(file);
+            TestEngine.DropDatabase(ConnectionString);
         }
     }
 
-    public static PortalFactory On(string existingDatabasePath) => new(existingDatabasePath);
+    public static PortalFactory On(string existingConnectionString) => new(existingConnectionString);
 }

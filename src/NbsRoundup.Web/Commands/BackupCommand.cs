@@ -3,14 +3,24 @@ using NbsRoundup.Web.Hosting;
 
 namespace NbsRoundup.Web.Commands;
 
-/// <summary>`backup --to FILE`: a consistent copy of the catalogue, safe while the portal serves and editors write.</summary>
+/// <summary>
+/// `backup --to FILE`: a consistent copy of an SQLite catalogue, safe while the portal serves and
+/// editors write. On PostgreSQL it refuses and names pg_dump.
+/// </summary>
 internal static class BackupCommand
 {
-    public const string Usage = "backup --to FILE                an online, consistent copy of the catalogue (see README: restore)";
+    public const string Usage = "backup --to FILE                an online, consistent copy of an SQLite catalogue (PostgreSQL: pg_dump; see README)";
 
     public static async Task<int> RunAsync(IServiceProvider services, string[] args, TextReader? input, TextWriter output, TextWriter error, CancellationToken ct)
     {
         var to = CommandOptions.Parse(args, "--to").Required("--to");
+        if (CatalogueStore.Provider(services.GetRequiredService<IConfiguration>()) == DatabaseProvider.Postgres)
+        {
+            // VACUUM INTO copies an SQLite file; a PostgreSQL server has its own consistent online dump.
+            error.WriteLine("backup copies SQLite catalogues only. On PostgreSQL use pg_dump, which makes a consistent copy while the portal runs:");
+            error.WriteLine("  pg_dump --format=custom --file=catalogue.dump \"host=... dbname=... user=...\"   (restore with pg_restore; see README: Backups)");
+            return 1;
+        }
         var target = CommandPaths.ResolveOutput(to);
         if (File.Exists(target))
         {

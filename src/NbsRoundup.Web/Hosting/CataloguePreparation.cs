@@ -32,6 +32,12 @@ public static class CataloguePreparation
             var count = await SearchIndex.RebuildAsync(db, ct);
             logger.LogInformation("Rebuilt the search index for {Count} entries", count);
         }
+        if (db.Database.IsPostgres())
+        {
+            // WAL, synchronous and busy timeouts are SQLite's; a PostgreSQL server keeps its own (fsync, synchronous_commit).
+            logger.LogInformation("PostgreSQL: the catalogue is on {Database}", db.Database.GetDbConnection().Database);
+            return;
+        }
         var settings = await DatabaseSafety.EnsureAsync(db, ct);
         if (!settings.AreSafe)
         {

@@ -1,23 +1,53 @@
+using Microsoft.AspNetCore.DataProtection;
 using Microsoft.Data.Sqlite;
-using Microsoft.EntityFrameworkCore;
 using NbsRoundup.Data;
 
 namespace NbsRoundup.Web.Hosting;
 
-/// <summary>Registers the catalogue database named by ConnectionStrings:Catalogue.</summary>
+/// <summary>
+/// Registers the catalogue database: `Database:Provider` (Sqlite, the default, or Postgres) and
+/// `ConnectionStrings:Catalogue`. The web host and every command verb come through here, so
+/// switching engines is configuration, never code.
+/// </summary>
 public static class CatalogueStore
 {
+    /// <summary>Names the key ring, so that every instance (and version) of the portal reads the same keys.</summary>
+    public const string ApplicationName = "NbsRoundup";
+
     public static IServiceCollection AddCatalogueStore(this IServiceCollection services)
     {
-        // Pooled: EF's per-request set-up cost dominates small pages. The connection string is read
-        // when the pool is built, so configuration added by a test host or the command line counts.
-        services.AddDbContextPool<CatalogueDb>((provider, options) => options
-            .UseSqlite(ResolveConnectionString(provider.GetRequiredService<IConfiguration>().GetConnectionString("Catalogue"),
-                provider.GetRequiredService<IHostEnvironment>().ContentRootPath))
-            .AddInterceptors(SqliteTuning.Instance)
-            // Others registered as services: tests count SQL commands this way.
-            .AddInterceptors(provider.GetServices<Microsoft.EntityFrameworkCore.Diagnostics.IInterceptor>()));
+        // Pooled: EF's per-request set-up cost dominates small pages. Provider and connection string are
+        // read when the pool is built, so configuration added by a test host or the command line counts.
+        services.AddDbContextPool<CatalogueDb>((provider, options) =>
+        {
+            var configuration = provider.GetRequiredService<IConfiguration>();
+            var engine = Provider(configuration);
+            options.Use(engine, ConnectionString(configuration, engine, provider.GetRequiredService<IHostEnvironment>().ContentRootPath))
+                // Interceptors registered as services: tests count SQL commands this way.
+                .AddInterceptors(provider.GetServices<Microsoft.EntityFrameworkCore.Diagnostics.IInterceptor>());
+        });
+        // Keys that sign cookies and antiforgery tokens live in the catalogue, so a cookie issued by
+        // one instance is accepted by every other instance on the same database.
+        services.AddDataProtection()
+            .SetApplicationName(ApplicationName)
+            .PersistKeysToDbContext<CatalogueDb>();
         return services;
+    }
+
+    public static DatabaseProvider Provider(IConfiguration configuration) =>
+        CatalogueDatabase.ParseProvider(configuration["Database:Provider"]);
+
+    /// <summary>The configured connection string; an SQLite file is resolved against the content root.</summary>
+    public static string ConnectionString(IConfiguration configuration, DatabaseProvider provider, string contentRoot)
+    {
+        var configured = configuration.GetConnectionString("Catalogue");
+        if (provider == DatabaseProvider.Sqlite)
+        {
+            return ResolveConnectionString(configured, contentRoot);
+        }
+        return string.IsNullOrWhiteSpace(configured)
+            ? throw new InvalidOperationException("Database:Provider is Postgres but ConnectionStrings:Catalogue is empty; give e.g. \"Host=127.0.0.1;Database=nbs;Username=nbs;Password=...\".")
+            : configured;
     }
 
     /// <summary>

@@ -1,3 +1,4 @@
+using Microsoft.AspNetCore.DataProtection.EntityFrameworkCore;
 using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore;
 using NbsRoundup.Accounts;
@@ -10,9 +11,10 @@ namespace NbsRoundup.Data;
 
 /// <summary>
 /// The catalogue store: issues, sections, entries and organisations, the audit log of changes
-/// to them, and the editors' accounts (ASP.NET Core Identity's tables).
+/// to them, the editors' accounts (ASP.NET Core Identity's tables), and the keys that protect
+/// sign-in cookies and forms, so that every portal instance on one database accepts the others'.
 /// </summary>
-public sealed class CatalogueDb(DbContextOptions<CatalogueDb> options) : IdentityDbContext<PortalUser>(options)
+public sealed class CatalogueDb(DbContextOptions<CatalogueDb> options) : IdentityDbContext<PortalUser>(options), IDataProtectionKeyContext
 {
     public DbSet<Issue> Issues => Set<Issue>();
     public DbSet<Section> Sections => Set<Section>();
@@ -24,6 +26,7 @@ public sealed class CatalogueDb(DbContextOptions<CatalogueDb> options) : Identit
     public DbSet<ChangeSet> ChangeSets => Set<ChangeSet>();
     public DbSet<FieldChange> FieldChanges => Set<FieldChange>();
     public DbSet<ChangeRecord> ChangeRecords => Set<ChangeRecord>();
+    public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();
 
     protected override void OnModelCreating(ModelBuilder builder)
     {

@@ -4,7 +4,11 @@ using Microsoft.EntityFrameworkCore;
 
 namespace NbsRoundup.Data;
 
-/// <summary>What the store checks before it serves: durable SQLite settings, and a schema this code knows.</summary>
+/// <summary>
+/// What the store checks before it serves: durable SQLite settings, and a schema this code knows.
+/// The settings, the backup and the integrity check are SQLite's alone; start-up skips them on
+/// PostgreSQL, whose server keeps its own durability settings and whose backups are pg_dump's.
+/// </summary>
 public static class DatabaseSafety
 {
     public sealed record Settings(string JournalMode, int Synchronous, int BusyTimeoutMs)
@@ -18,6 +22,7 @@ public static class DatabaseSafety
     /// <summary>Puts the file in WAL mode (it is a property of the file) and reads back the connection's settings.</summary>
     public static async Task<Settings> EnsureAsync(CatalogueDb db, CancellationToken ct)
     {
+        SqliteOnly(db, "WAL and synchronous settings");
         var connection = db.Database.GetDbConnection();
         await db.Database.OpenConnectionAsync(ct);
         try
@@ -44,6 +49,7 @@ public static class DatabaseSafety
     /// <summary>A consistent copy of a live database (VACUUM INTO), while others read and write it.</summary>
     public static async Task BackupAsync(CatalogueDb db, string target, CancellationToken ct)
     {
+        SqliteOnly(db, "VACUUM INTO backups (on PostgreSQL use pg_dump)");
         if (File.Exists(target))
         {
             throw new IOException($"{target} already exists");
@@ -65,6 +71,14 @@ public static class DatabaseSafety
             lines.Add(reader.GetString(0));
         }
         return string.Join("; ", lines);
+    }
+
+    private static void SqliteOnly(CatalogueDb db, string what)
+    {
+        if (db.Database.IsPostgres())
+        {
+            throw new InvalidOperationException($"{what} are SQLite's; this catalogue is on PostgreSQL.");
+        }
     }
 
     private static async Task<object?> ScalarAsync(DbConnection connection, string sql, CancellationToken ct)

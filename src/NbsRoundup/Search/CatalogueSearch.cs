@@ -33,7 +33,7 @@ public sealed class CatalogueSearch(CatalogueDb db)
         }
         // With keywords only, every match is a visible entry: the index counts them without touching the table.
         var keywordsOnly = keywords is not null && !query.HasFiltersBesideKeywords;
-        var total = keywordsOnly ? await SearchIndex.CountAsync(db, keywords!.MatchExpression, ct) : await filtered.CountAsync(ct);
+        var total = keywordsOnly ? await SearchIndex.CountAsync(db, keywords!, ct) : await filtered.CountAsync(ct);
         var ordered = Order(filtered, query, keywords);
         var page = ordered.Skip((query.Page - 1) * query.PageSize).Take(query.PageSize);
         var items = await RowsAsync(await page.Select(r => r.Entry.Slug).ToListAsync(ct), ct);
@@ -69,11 +69,11 @@ public sealed class CatalogueSearch(CatalogueDb db)
         }
     }
 
-    private static IOrderedQueryable<Ranked> Order(IQueryable<Ranked> filtered, CatalogueQuery query, KeywordQuery? keywords) =>
+    private IOrderedQueryable<Ranked> Order(IQueryable<Ranked> filtered, CatalogueQuery query, KeywordQuery? keywords) =>
         query.Sort == CatalogueSort.Relevance && keywords is not null
-            ? filtered.OrderBy(r => r.Rank).ThenByDescending(r => r.Entry.DateStart).ThenBy(r => r.Entry.Id)
+            ? filtered.OrderBy(r => r.Rank).ThenByNewestFirst(r => r.Entry.DateStart, db.Database).ThenBy(r => r.Entry.Id)
             // Section ids follow newsletter order (Section.All), so no join is needed to sort by section.
-            : filtered.OrderByDescending(r => r.Entry.DateStart).ThenByDescending(r => r.Entry.IssueId)
+            : filtered.OrderByNewestFirst(r => r.Entry.DateStart, db.Database).ThenByDescending(r => r.Entry.IssueId)
                 .ThenBy(r => r.Entry.SectionId).ThenBy(r => r.Entry.Position).ThenBy(r => r.Entry.Id);
 
     /// <summary>
@@ -136,11 +136,11 @@ public sealed class CatalogueSearch(CatalogueDb db)
         }
         if (query.Sort == CatalogueSort.Relevance)
         {
-            var ranked = SearchIndex.Ranked(db, keywords.MatchExpression);
+            var ranked = SearchIndex.Ranked(db, keywords);
             return (entries.Join(ranked, e => e.Id, h => h.Id, (e, h) => new Ranked { Entry = e, Rank = h.Rank }), errors);
         }
-        // Sorted by date the rank is not needed: a plain `Id IN (matches)` lets SQLite skip bm25.
-        var matches = SearchIndex.Matches(db, keywords.MatchExpression);
+        // Sorted by date the rank is not needed: a plain `Id IN (matches)` lets the engine skip ranking.
+        var matches = SearchIndex.Matches(db, keywords);
         return (entries.Where(e => matches.Contains(e.Id)).Select(e => new Ranked { Entry = e, Rank = 0 }), errors);
     }
 
@@ -180,6 +180,3 @@ public sealed class CatalogueSearch(CatalogueDb db)
     private static string? MonthKey(int? year, int? month) =>
         year is null ? null : month is null ? $"{year:D4}" : $"{year:D4}-{month:D2}";
 }
-
-/// <summary>A row of the full-text index matched by a query.</summary>
-public sealed record SearchHit(int Id, double Rank);

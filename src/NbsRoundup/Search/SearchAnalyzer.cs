@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.Text;
 using NbsRoundup.Catalogue;
 
@@ -13,35 +14,51 @@ namespace NbsRoundup.Search;
 public static class SearchAnalyzer
 {
     /// <summary>Bigram-and-word tokens of a text, space separated.</summary>
-    public static string Words(string? text)
-    {
-        var sb = new StringBuilder();
-        foreach (var run in Runs(text))
-        {
-            if (run.IsCjk)
-            {
-                AppendBigrams(run.Text, sb);
-            }
-            else
-            {
-                Append(sb, EnglishStemmer.Stem(run.Text));
-            }
-        }
-        return sb.ToString();
-    }
+    public static string Words(string? text) => string.Join(' ', WordTokens(text));
 
     /// <summary>Every Chinese character of a text, space separated, for one-character queries.</summary>
-    public static string Characters(string? text)
+    public static string Characters(string? text) => string.Join(' ', CharacterTokens(text));
+
+    /// <summary>
+    /// The word tokens of a text, in order: what both engines' indexes store and queries look for.
+    /// SQLite's unicode61 tokenizer would split a token at an apostrophe and drop diacritics, and
+    /// PostgreSQL takes tokens as given, so tokens are made final here and both engines agree.
+    /// </summary>
+    public static IEnumerable<string> WordTokens(string? text)
     {
-        var sb = new StringBuilder();
-        foreach (var run in Runs(text).Where(r => r.IsCjk))
+        foreach (var run in Runs(text))
         {
-            foreach (var c in run.Text)
+            var tokens = run.IsCjk ? Bigrams(run.Text) : LatinTokens(run.Text);
+            foreach (var token in tokens)
             {
-                Append(sb, c.ToString());
+                yield return token;
             }
         }
-        return sb.ToString();
+    }
+
+    /// <summary>The Chinese characters of a text, in order.</summary>
+    public static IEnumerable<string> CharacterTokens(string? text) =>
+        Runs(text).Where(r => r.IsCjk).SelectMany(r => r.Text.Select(c => c.ToString()));
+
+    /// <summary>A Latin word as index tokens: without diacritics, stemmed, cut at apostrophes ("don't" → "don", "t").</summary>
+    public static IEnumerable<string> LatinTokens(string word) =>
+        EnglishStemmer.Stem(WithoutDiacritics(word)).Split(['\'', '’'], StringSplitOptions.RemoveEmptyEntries);
+
+    private static string WithoutDiacritics(string word)
+    {
+        if (word.All(char.IsAscii))
+        {
+            return word;
+        }
+        var sb = new StringBuilder(word.Length);
+        foreach (var c in word.Normalize(NormalizationForm.FormD))
+        {
+            if (CharUnicodeInfo.GetUnicodeCategory(c) != UnicodeCategory.NonSpacingMark)
+            {
+                sb.Append(c);
+            }
+        }
+        return sb.ToString().Normalize(NormalizationForm.FormC);
     }
 
     /// <summary>A text cut into Chinese runs and Latin words (letters and digits); everything else separates.</summary>
@@ -72,29 +89,16 @@ public static class SearchAnalyzer
         }
     }
 
-    private static void AppendBigrams(string run, StringBuilder sb)
+    private static IEnumerable<string> Bigrams(string run)
     {
         if (run.Length == 1)
         {
-            Append(sb, run);
-            return;
+            yield return run;
+            yield break;
         }
         for (var i = 0; i < run.Length - 1; i++)
         {
-            Append(sb, run.Substring(i, 2));
+            yield return run.Substring(i, 2);
         }
-    }
-
-    private static void Append(StringBuilder sb, string token)
-    {
-        if (token.Length == 0)
-        {
-            return;
-        }
-        if (sb.Length > 0)
-        {
-            sb.Append(' ');
-        }
-        sb.Append(token);
     }
 }

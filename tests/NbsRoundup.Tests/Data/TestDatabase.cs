@@ -1,24 +1,27 @@
-using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
 using NbsRoundup.Data;
+using NbsRoundup.Testing;
 
 namespace NbsRoundup.Tests.Data;
 
-/// <summary>A real SQLite file in the temp folder, migrated with the real migrations, removed afterwards.</summary>
+/// <summary>
+/// A real database of its own — an SQLite file in the temp folder, or a PostgreSQL database
+/// when the suite runs on PostgreSQL — migrated with the real migrations, removed afterwards.
+/// </summary>
 public sealed class TestDatabase : IDisposable
 {
-    private TestDatabase(string path)
+    private TestDatabase(string connectionString)
     {
-        Path = path;
-        ConnectionString = new SqliteConnectionStringBuilder { DataSource = path, Pooling = false }.ToString();
+        ConnectionString = connectionString;
     }
 
-    public string Path { get; }
     public string ConnectionString { get; }
+
+    public static DatabaseProvider Provider => TestEngine.Provider;
 
     public static TestDatabase Create(bool migrate = true)
     {
-        var database = new TestDatabase(System.IO.Path.Combine(System.IO.Path.GetTempPath(), $"nbs-test-{Guid.NewGuid():N}.db"));
+        var database = new TestDatabase(TestEngine.CreateDatabase("nbs-test"));
         if (migrate)
         {
             using var db = database.Open();
@@ -27,47 +30,10 @@ public sealed class TestDatabase : IDisposable
         return database;
     }
 
-    public CatalogueDb Open() => new(new DbContextOptionsBuilder<CatalogueDb>().UseSqlite(ConnectionString).Options);
+    public CatalogueDb Open() => new(CatalogueDatabase.Options(Provider, ConnectionString));
 
     /// <summary>Every row of every catalogue table, as text: equal dumps mean an unchanged catalogue.</summary>
-    public string Dump()
-    {
-        using var connection = new SqliteConnection(ConnectionString);
-        connection.Open();
-        var tables = new List<string>();
-        using (var list = connection.CreateCommand())
-        {
-            list.CommandText = "SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%' ORDER BY name";
-            using var reader = list.ExecuteReader();
-            while (reader.Read())
-            {
-                tables.Add(reader.GetString(0));
-            }
-        }
-        var sb = new System.Text.StringBuilder();
-        foreach (var table in tables)
-        {
-            using var select = connection.CreateCommand();
-            select.CommandText = $"SELECT * FROM \"{table}\" ORDER BY 1";
-            using var reader = select.ExecuteReader();
-            sb.Append("## ").AppendLine(table);
-            while (reader.Read())
-            {
-                for (var i = 0; i < reader.FieldCount; i++)
-                {
-                    sb.Append(reader.IsDBNull(i) ? "NULL" : Convert.ToString(reader.GetValue(i), System.Globalization.CultureInfo.InvariantCulture)).Append('|');
-                }
-                sb.AppendLine();
-            }
-        }
-        return sb.ToString();
-    }
+    public string Dump() => TestEngine.Dump(ConnectionString);
 
-    public void Dispose()
-    {
-        foreach (var file in new[] { Path, Path + "-wal", Path + "-shm" })
-        {
-            File.Delete(file);
-        }
-    }
+    public void Dispose() => TestEngine.DropDatabase(ConnectionString);
 }

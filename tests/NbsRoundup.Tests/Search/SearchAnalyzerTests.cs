@@ -31,12 +31,42 @@ public class SearchAnalyzerTests
     public void Plurals_and_possessives_fold(string word, string stem) => Assert.Equal(stem, EnglishStemmer.Stem(word));
 
     [Fact]
-    public void A_keyword_query_is_an_and_of_quoted_phrases()
+    public void Apostrophes_cut_words_and_diacritics_go_as_sqlite_would_cut_them() =>
+        Assert.Equal("don t o neill cafe world", SearchAnalyzer.Words("Don't O’Neill Café world's"));
+
+    [Fact]
+    public void A_keyword_query_is_an_and_of_phrases_in_words_or_characters()
+    {
+        var query = KeywordQuery.Parse("红树林 net-zero 林 红树林")!;
+        Assert.Equal(
+            [new KeywordClause(KeywordField.Words, ["红树", "树林"]), new KeywordClause(KeywordField.Words, ["net", "zero"]), new KeywordClause(KeywordField.Characters, ["林"])],
+            query.Clauses);
+    }
+
+    [Fact]
+    public void On_sqlite_a_keyword_query_is_an_fts5_and_of_quoted_phrases_in_column_sets()
     {
         var query = KeywordQuery.Parse("红树林 net-zero 林")!;
         Assert.Equal(
             "{title original summary people organisations} : \"红树 树林\" AND {title original summary people organisations} : \"net zero\" AND {chars_title chars_body} : \"林\"",
-            query.MatchExpression);
+            SqliteFullTextIndex.MatchExpression(query));
+    }
+
+    [Fact]
+    public void On_postgres_a_keyword_query_is_a_tsquery_of_phrases_per_vector()
+    {
+        var query = KeywordQuery.Parse("红树林 net-zero 林 don't")!;
+        Assert.Equal("('红树' <-> '树林') & ('net' <-> 'zero') & ('don' <-> 't')", PostgresFullTextIndex.TsQuery(query, KeywordField.Words));
+        Assert.Equal("'林'", PostgresFullTextIndex.TsQuery(query, KeywordField.Characters));
+        Assert.Null(PostgresFullTextIndex.TsQuery(KeywordQuery.Parse("湿地")!, KeywordField.Characters));
+    }
+
+    [Fact]
+    public void On_postgres_titles_weigh_a_and_texts_are_a_position_apart_so_no_phrase_spans_two()
+    {
+        var document = new SearchDocument(1, "红树林", "Mangroves", "湿地", "", "TNC");
+        Assert.Equal("'红树':1A '树林':2A 'mangrove':4A 'tnc':6B '湿地':8C", PostgresFullTextIndex.WordsVector(document));
+        Assert.Equal("'红':1A '树':2A '林':3A '湿':5C '地':6C", PostgresFullTextIndex.CharactersVector(document));
     }
 
     [Theory]
@@ -49,11 +79,12 @@ public class SearchAnalyzerTests
     public void Fts_syntax_typed_by_a_user_stays_text()
     {
         var query = KeywordQuery.Parse("NEAR(a b) OR \"x* -y:")!;
-        var outsideQuotes = System.Text.RegularExpressions.Regex.Replace(query.MatchExpression, "\"[^\"]*\"", "\"\"");
+        var match = SqliteFullTextIndex.MatchExpression(query);
+        var outsideQuotes = System.Text.RegularExpressions.Regex.Replace(match, "\"[^\"]*\"", "\"\"");
         Assert.Equal(
             string.Join(" AND ", Enumerable.Repeat("{title original summary people organisations} : \"\"", 5)),
             outsideQuotes);
-        Assert.Contains("\"near a\"", query.MatchExpression);
+        Assert.Contains("\"near a\"", match);
     }
 
     [Fact]

@@ -1,4 +1,4 @@
-using Microsoft.Data.Sqlite;
+using NbsRoundup.Testing;
 using NbsRoundup.Web.Commands;
 
 namespace NbsRoundup.Web.Tests.Commands;
@@ -7,16 +7,12 @@ namespace NbsRoundup.Web.Tests.Commands;
 public sealed class ImportCommandTests : IDisposable
 {
     private static readonly string _contentFolder = Path.GetFullPath(Path.Combine(AppContext.BaseDirectory, "..", "..", "..", "..", "..", "content"));
-    private readonly string _database = Path.Combine(Path.GetTempPath(), $"nbs-cli-{Guid.NewGuid():N}.db");
+    private readonly string _database = TestEngine.CreateDatabase("nbs-cli");
     private readonly string _scratch = Directory.CreateTempSubdirectory("nbs-cli-").FullName;
 
     public void Dispose()
     {
-        SqliteConnection.ClearAllPools();
-        foreach (var file in new[] { _database, _database + "-wal", _database + "-shm" })
-        {
-            File.Delete(file);
-        }
+        TestEngine.DropDatabase(_database);
         Directory.Delete(_scratch, recursive: true);
     }
 
@@ -24,18 +20,11 @@ public sealed class ImportCommandTests : IDisposable
     {
         using var output = new StringWriter();
         using var error = new StringWriter();
-        var exit = await CommandLine.RunAsync([.. args, $"--ConnectionStrings:Catalogue=Data Source={_database}"], output, error);
+        var exit = await CommandLine.RunAsync([.. args, .. PortalFactory.DatabaseArgumentsFor(_database)], output, error);
         return (exit, output.ToString(), error.ToString());
     }
 
-    private async Task<long> CountAsync(string table)
-    {
-        await using var connection = new SqliteConnection($"Data Source={_database}");
-        await connection.OpenAsync();
-        await using var command = connection.CreateCommand();
-        command.CommandText = $"SELECT COUNT(*) FROM \"{table}\"";
-        return (long)(await command.ExecuteScalarAsync())!;
-    }
+    private Task<long> CountAsync(string table) => Task.FromResult(TestEngine.Count(_database, table));
 
     [Fact]
     public async Task Importing_the_content_folder_into_a_brand_new_database_migrates_it_first()

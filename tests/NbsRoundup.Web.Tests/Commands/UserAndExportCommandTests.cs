@@ -1,6 +1,6 @@
 using System.Net;
-using Microsoft.Data.Sqlite;
 using NbsRoundup.Importing;
+using NbsRoundup.Testing;
 using NbsRoundup.Web.Commands;
 
 namespace NbsRoundup.Web.Tests.Commands;
@@ -9,16 +9,12 @@ namespace NbsRoundup.Web.Tests.Commands;
 public sealed class UserAndExportCommandTests : IDisposable
 {
     private static readonly string _contentFolder = Path.GetFullPath(Path.Combine(AppContext.BaseDirectory, "..", "..", "..", "..", "..", "content"));
-    private readonly string _database = Path.Combine(Path.GetTempPath(), $"nbs-cli-{Guid.NewGuid():N}.db");
+    private readonly string _database = TestEngine.CreateDatabase("nbs-cli");
     private readonly string _scratch = Directory.CreateTempSubdirectory("nbs-cli-").FullName;
 
     public void Dispose()
     {
-        SqliteConnection.ClearAllPools();
-        foreach (var file in new[] { _database, _database + "-wal", _database + "-shm" })
-        {
-            File.Delete(file);
-        }
+        TestEngine.DropDatabase(_database);
         Directory.Delete(_scratch, recursive: true);
     }
 
@@ -27,7 +23,7 @@ public sealed class UserAndExportCommandTests : IDisposable
         using var output = new StringWriter();
         using var error = new StringWriter();
         using var reader = input is null ? null : new StringReader(input);
-        var exit = await CommandLine.RunAsync([.. args, $"--ConnectionStrings:Catalogue=Data Source={_database}"], output, error, reader);
+        var exit = await CommandLine.RunAsync([.. args, .. PortalFactory.DatabaseArgumentsFor(_database)], output, error, reader);
         return (exit, output.ToString(), error.ToString());
     }
 

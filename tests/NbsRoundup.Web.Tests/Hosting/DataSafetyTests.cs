@@ -3,13 +3,14 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using NbsRoundup.Catalogue;
 using NbsRoundup.Data;
+using NbsRoundup.Testing;
 using NbsRoundup.Web.Commands;
 
 namespace NbsRoundup.Web.Tests.Hosting;
 
 public class DataSafetyTests
 {
-    [Fact]
+    [SqliteOnlyFact("journal mode, synchronous and busy_timeout are SQLite settings; a PostgreSQL server keeps its own")]
     public async Task The_store_runs_in_wal_with_full_sync_and_a_busy_timeout()
     {
         using var portal = new PortalFactory();
@@ -29,20 +30,15 @@ public class DataSafetyTests
     {
         using var first = new PortalFactory();
         _ = first.Services; // the first start migrates and seeds
-        await using (var connection = new SqliteConnection(first.ConnectionString))
-        {
-            await connection.OpenAsync();
-            await using var command = connection.CreateCommand();
-            command.CommandText = "INSERT INTO __EFMigrationsHistory (MigrationId, ProductVersion) VALUES ('29991231000000_FromTheFuture', '99.0.0')";
-            await command.ExecuteNonQueryAsync();
-        }
+        TestEngine.Execute(first.ConnectionString,
+            "INSERT INTO \"__EFMigrationsHistory\" (\"MigrationId\", \"ProductVersion\") VALUES ('29991231000000_FromTheFuture', '99.0.0')");
 
-        using var second = PortalFactory.On(first.DatabasePath);
+        using var second = PortalFactory.On(first.ConnectionString);
         var refused = Assert.ThrowsAny<Exception>(() => second.Services);
         Assert.Contains("29991231000000_FromTheFuture", refused.ToString());
     }
 
-    [Fact]
+    [SqliteOnlyFact("backup copies an SQLite catalogue with VACUUM INTO; on PostgreSQL it names pg_dump (tested below)")]
     public async Task A_backup_taken_while_editors_write_is_consistent()
     {
         using var portal = new PortalFactory();
@@ -73,7 +69,7 @@ public class DataSafetyTests
             }
             using var output = new StringWriter();
             using var error = new StringWriter();
-            var exit = await CommandLine.RunAsync(["backup", "--to", backup, $"--ConnectionStrings:Catalogue={portal.ConnectionString}"], output, error);
+            var exit = await CommandLine.RunAsync(["backup", "--to", backup, .. portal.DatabaseArguments], output, error);
             Assert.True(exit == 0, error.ToString());
             Assert.Contains("integrity ok", output.ToString());
         }
@@ -100,7 +96,7 @@ public class DataSafetyTests
         }
     }
 
-    [Fact]
+    [SqliteOnlyFact("backup writes SQLite copies only; on PostgreSQL it names pg_dump (tested below)")]
     public async Task A_backup_never_overwrites_a_file()
     {
         using var portal = new PortalFactory();
@@ -110,7 +106,7 @@ public class DataSafetyTests
         {
             using var output = new StringWriter();
             using var error = new StringWriter();
-            var exit = await CommandLine.RunAsync(["backup", "--to", existing, $"--ConnectionStrings:Catalogue={portal.ConnectionString}"], output, error);
+            var exit = await CommandLine.RunAsync(["backup", "--to", existing, .. portal.DatabaseArguments], output, error);
 
             Assert.Equal(1, exit);
             Assert.Contains("already exists", error.ToString());
@@ -120,5 +116,21 @@ public class DataSafetyTests
         {
             File.Delete(existing);
         }
+    }
+
+    [PostgresOnlyFact("on SQLite the backup tests above run")]
+    public async Task On_postgres_backup_points_to_pg_dump_and_fails_without_writing_a_file()
+    {
+        using var portal = new PortalFactory();
+        _ = portal.Services;
+        var target = Path.Combine(Path.GetTempPath(), $"nbs-backup-{Guid.NewGuid():N}.db");
+        using var output = new StringWriter();
+        using var error = new StringWriter();
+
+        var exit = await CommandLine.RunAsync(["backup", "--to", target, .. portal.DatabaseArguments], output, error);
+
+        Assert.Equal(1, exit);
+        Assert.Contains("pg_dump", error.ToString(), StringComparison.Ordinal);
+        Assert.False(File.Exists(target));
     }
 }

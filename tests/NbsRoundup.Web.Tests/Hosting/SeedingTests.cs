@@ -18,7 +18,7 @@ public class SeedingTests
         }
 
         // A second start on the same, no longer empty, database imports nothing.
-        using var second = PortalFactory.On(first.DatabasePath);
+        using var second = PortalFactory.On(first.ConnectionString);
         using var check = second.Services.CreateScope();
         Assert.Equal(69, await check.ServiceProvider.GetRequiredService<CatalogueDb>().Entries.CountAsync());
     }

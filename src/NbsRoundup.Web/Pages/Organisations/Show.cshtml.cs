@@ -30,7 +30,7 @@ public sealed class ShowModel(CatalogueDb db) : PageModel
         Organisation = organisation;
         Entries = await db.Entries.AsNoTracking().Published()
             .Where(e => e.Organisations.Any(o => o.OrganisationId == organisation.Id))
-            .OrderByDescending(e => e.DateStart).ThenByDescending(e => e.Issue.Year).ThenByDescending(e => e.Issue.Month).ThenBy(e => e.Position)
+            .OrderByNewestFirst(e => e.DateStart, db.Database).ThenByDescending(e => e.Issue.Year).ThenByDescending(e => e.Issue.Month).ThenBy(e => e.Position)
             .Select(EntryRow.Projection)
             .ToListAsync(ct);
         return Page();

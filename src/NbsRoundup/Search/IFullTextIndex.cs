@@ -1,0 +1,25 @@
+using NbsRoundup.Data;
+
+namespace NbsRoundup.Search;
+
+/// <summary>
+/// What differs between the engines' full-text indexes: how rows are stored and how a keyword
+/// query's clauses are rendered. Everything else (which entries to index, their texts, the
+/// tokens, the transaction) is SearchIndex's and shared.
+/// </summary>
+internal interface IFullTextIndex
+{
+    Task ClearAsync(CatalogueDb db, CancellationToken ct);
+
+    Task<long> CountRowsAsync(CatalogueDb db, CancellationToken ct);
+
+    /// <summary>Removes the rows of these entries, in the context's current transaction.</summary>
+    Task DeleteAsync(CatalogueDb db, IReadOnlyCollection<int> ids, CancellationToken ct);
+
+    /// <summary>Adds rows for these documents, in the context's current transaction.</summary>
+    Task InsertAsync(CatalogueDb db, IReadOnlyList<SearchDocument> documents, CancellationToken ct);
+
+    IQueryable<int> Matches(CatalogueDb db, KeywordQuery query);
+
+    IQueryable<SearchHit> Ranked(CatalogueDb db, KeywordQuery query);
+}

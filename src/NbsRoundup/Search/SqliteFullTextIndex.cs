@@ -1,0 +1,95 @@
+using System.Data.Common;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Storage;
+using NbsRoundup.Data;
+
+namespace NbsRoundup.Search;
+
+/// <summary>
+/// The index as an SQLite FTS5 table, rowid = entry id. The analyzer's tokens are stored space
+/// separated; unicode61 only splits them at the spaces again, so FTS5 indexes exactly them.
+/// </summary>
+internal sealed class SqliteFullTextIndex : IFullTextIndex
+{
+    public static readonly SqliteFullTextIndex Instance = new();
+
+    /// <summary>The columns, in order; bm25 weights below follow this order.</summary>
+    public const string CreateTableSql =
+        "CREATE VIRTUAL TABLE \"EntrySearch\" USING fts5(title, original, summary, people, organisations, chars_title, chars_body, tokenize = 'unicode61 remove_diacritics 2')";
+
+    /// <summary>Title matches rank above organisation and people matches, which rank above summary matches.</summary>
+    private const string Bm25 = "bm25(\"EntrySearch\", 10.0, 8.0, 1.0, 3.0, 3.0, 10.0, 1.0)";
+
+    private const string WordColumns = "{title original summary people organisations}";
+    private const string CharacterColumns = "{chars_title chars_body}";
+
+    /// <summary>The FTS5 MATCH expression of a query; every token quoted, so no user text is FTS syntax.</summary>
+    public static string MatchExpression(KeywordQuery query) =>
+        string.Join(" AND ", query.Clauses.Select(c =>
+            $"{(c.Field == KeywordField.Words ? WordColumns : CharacterColumns)} : {Quote(string.Join(' ', c.Tokens))}"));
+
+    // Tokens hold only letters and digits, but quoting keeps any future change from opening FTS syntax.
+    private static string Quote(string phrase) => "\"" + phrase.Replace("\"", "\"\"", StringComparison.Ordinal) + "\"";
+
+    public Task ClearAsync(CatalogueDb db, CancellationToken ct) =>
+        db.Database.ExecuteSqlRawAsync("DELETE FROM \"EntrySearch\"", ct);
+
+    public Task<long> CountRowsAsync(CatalogueDb db, CancellationToken ct) =>
+        db.Database.SqlQueryRaw<long>("SELECT COUNT(*) AS \"Value\" FROM \"EntrySearch\"").SingleAsync(ct);
+
+    public IQueryable<int> Matches(CatalogueDb db, KeywordQuery query) =>
+        db.Database.SqlQueryRaw<int>("SELECT rowid AS \"Value\" FROM \"EntrySearch\" WHERE \"EntrySearch\" MATCH {0}", MatchExpression(query));
+
+    public IQueryable<SearchHit> Ranked(CatalogueDb db, KeywordQuery query) =>
+        db.Database.SqlQueryRaw<SearchHit>($"SELECT rowid AS \"Id\", {Bm25} AS \"Rank\" FROM \"EntrySearch\" WHERE \"EntrySearch\" MATCH {{0}}", MatchExpression(query));
+
+    public async Task DeleteAsync(CatalogueDb db, IReadOnlyCollection<int> ids, CancellationToken ct)
+    {
+        await using var delete = Command(db, "DELETE FROM \"EntrySearch\" WHERE rowid = $id", "$id");
+        foreach (var id in ids)
+        {
+            delete.Parameters[0].Value = id;
+            await delete.ExecuteNonQueryAsync(ct);
+        }
+    }
+
+    public async Task InsertAsync(CatalogueDb db, IReadOnlyList<SearchDocument> documents, CancellationToken ct)
+    {
+        await using var insert = Command(db,
+            "INSERT INTO \"EntrySearch\" (rowid, title, original, summary, people, organisations, chars_title, chars_body) VALUES ($id, $t, $o, $s, $p, $g, $ct, $cb)",
+            "$id", "$t", "$o", "$s", "$p", "$g", "$ct", "$cb");
+        foreach (var document in documents)
+        {
+            var values = new object[]
+            {
+                document.Id,
+                SearchAnalyzer.Words(document.Title),
+                SearchAnalyzer.Words(document.Original),
+                SearchAnalyzer.Words(document.Summary),
+                SearchAnalyzer.Words(document.People),
+                SearchAnalyzer.Words(document.Organisations),
+                SearchAnalyzer.Characters(document.Title + " " + document.Original),
+                SearchAnalyzer.Characters(document.Summary + " " + document.People + " " + document.Organisations),
+            };
+            for (var i = 0; i < values.Length; i++)
+            {
+                insert.Parameters[i].Value = values[i];
+            }
+            await insert.ExecuteNonQueryAsync(ct);
+        }
+    }
+
+    private static DbCommand Command(CatalogueDb db, string sql, params string[] parameters)
+    {
+        var command = db.Database.GetDbConnection().CreateCommand();
+        command.CommandText = sql;
+        command.Transaction = db.Database.CurrentTransaction?.GetDbTransaction();
+        foreach (var name in parameters)
+        {
+            var parameter = command.CreateParameter();
+            parameter.ParameterName = name;
+            command.Parameters.Add(parameter);
+        }
+        return command;
+    }
+}
