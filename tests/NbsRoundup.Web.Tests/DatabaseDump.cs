@@ -7,9 +7,11 @@ namespace NbsRoundup.Web.Tests;
 /// <summary>Every row of every table, as text: equal dumps mean an unchanged database.</summary>
 public static class DatabaseDump
 {
-    public static string Of(PortalFactory portal)
+    public static string Of(PortalFactory portal) => Of(portal.ConnectionString);
+
+    public static string Of(string connectionString)
     {
-        using var connection = new SqliteConnection(portal.ConnectionString);
+        using var connection = new SqliteConnection(connectionString);
         connection.Open();
         var tables = new List<string>();
         using (var list = connection.CreateCommand())
