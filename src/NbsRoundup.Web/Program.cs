@@ -35,6 +35,7 @@ app.UseRateLimiter();
 app.UseAuthentication();
 app.UseAuthorization();
 app.UseTwoFactorForAdmins();
+app.UseUploadLimit();
 app.MapRazorPages();
 app.MapLanguageSwitch();
 app.MapCatalogueExports();

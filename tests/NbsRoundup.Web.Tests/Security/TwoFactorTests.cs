@@ -88,6 +88,38 @@ public sealed class TwoFactorTests : IDisposable
     }
 
     [Fact]
+    public async Task A_code_from_the_app_signs_in_once_and_only_once()
+    {
+        using var editor = await Editors.SignInAsync(_portal, email: "replay@example.org");
+        var (key, _) = await TurnOnAsync(editor);
+        var code = Code(key, stepsLater: 1);
+        using var first = _portal.CreateClient(new() { AllowAutoRedirect = false });
+        await Editors.SignInAsync(first, "replay@example.org", Editors.Password);
+        Assert.Equal(HttpStatusCode.Redirect, (await SecondStepAsync(first, code)).StatusCode);
+
+        // Someone who saw the code over the editor's shoulder, within the same 30 seconds.
+        using var second = _portal.CreateClient(new() { AllowAutoRedirect = false });
+        await Editors.SignInAsync(second, "replay@example.org", Editors.Password);
+        var replayed = await SecondStepAsync(second, code);
+
+        Assert.Equal(HttpStatusCode.OK, replayed.StatusCode);
+        Assert.Equal(HttpStatusCode.Redirect, (await second.GetAsync("/admin")).StatusCode);
+        // The code the setup page took cannot sign in either.
+        Assert.Equal(HttpStatusCode.OK, (await SecondStepAsync(second, Code(key))).StatusCode);
+    }
+
+    [Fact]
+    public void The_codes_are_those_of_rfc_6238()
+    {
+        // RFC 6238 appendix B, SHA-1, last six digits: T = 59 s → 94287082, T = 1111111109 s → 07081804.
+        var secret = "12345678901234567890"u8.ToArray();
+
+        Assert.Equal("287082", SingleUseAuthenticatorTokenProvider.Code(secret, 59 / 30));
+        Assert.Equal("081804", SingleUseAuthenticatorTokenProvider.Code(secret, 1111111109 / 30));
+        Assert.Equal(secret, SingleUseAuthenticatorTokenProvider.Base32Decode("GEZDGNBVGY3TQOJQGEZDGNBVGY3TQOJQ"));
+    }
+
+    [Fact]
     public async Task A_recovery_code_signs_in_once_and_only_once()
     {
         using var editor = await Editors.SignInAsync(_portal, email: "recover@example.org");
@@ -170,7 +202,7 @@ public sealed class TwoFactorTests : IDisposable
         Assert.Equal(HttpStatusCode.OK, refused.StatusCode);
         Assert.True((await UserAsync("off@example.org")).TwoFactorEnabled);
 
-        var off = await Forms.SubmitAsync(editor, page, new() { ["Input.Code"] = Code(key) }, formSelector: "main form.admin-form.narrow");
+        var off = await Forms.SubmitAsync(editor, page, new() { ["Input.Code"] = Code(key, stepsLater: 1) }, formSelector: "main form.admin-form.narrow");
 
         Assert.Equal(HttpStatusCode.Redirect, off.StatusCode);
         Assert.False((await UserAsync("off@example.org")).TwoFactorEnabled);
