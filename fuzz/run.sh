@@ -2,6 +2,7 @@
 # Fuzzes NewsletterParser.Parse(bytes) with afl++ through SharpFuzz. Not part of test.sh or CI.
 #
 #   fuzz/run.sh [MINUTES]        default 10; findings go to fuzz/findings/ (not committed)
+#   FUZZ_TIMEOUT_MS=5000         afl's time-out for one input (a longer run is a hang)
 #
 # Installs Debian's afl++ when missing (as root), the SharpFuzz.CommandLine tool (pinned in
 # .config/dotnet-tools.json), publishes the harness, instruments Markdig, YamlDotNet and
@@ -45,7 +46,10 @@ if [ -d "$findings/default/queue" ]; then
 else
     resume=(-i "$seeds")
 fi
-afl-fuzz "${resume[@]}" -o "$findings" -t 10000 -m none -V $((minutes * 60)) -- dotnet "$out/NbsRoundup.Fuzz.dll" || true
+# FUZZ_TIMEOUT_MS: how long one input may take before afl calls it a hang (the parser's limits keep
+# a 1 MB input far below a second; the default leaves room for a busy shared machine).
+afl-fuzz "${resume[@]}" -o "$findings" -x fuzz/newsletter.dict -t "${FUZZ_TIMEOUT_MS:-5000}" -m none -V $((minutes * 60)) \
+    -- dotnet "$out/NbsRoundup.Fuzz.dll" || true
 
 stats="$findings/default/fuzzer_stats"
 if [ -f "$stats" ]; then
