@@ -6,4 +6,6 @@ namespace NbsRoundup.Web.Tests;
 public static class DatabaseDump
 {
     public static string Of(PortalFactory portal) => TestEngine.Dump(portal.ConnectionString);
+
+    public static string Of(string connectionString) => TestEngine.Dump(connectionString);
 }

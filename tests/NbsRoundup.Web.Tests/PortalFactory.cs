@@ -43,6 +43,9 @@ public class PortalFactory : WebApplicationFactory<Program>
         builder.UseSetting("Database:Provider", Provider.ToString());
         builder.UseSetting("ConnectionStrings:Catalogue", ConnectionString);
         builder.UseSetting("Serilog:MinimumLevel:Default", "Warning");
+        // Every test client has one address; RateLimitTests sets low limits of its own.
+        builder.UseSetting("RateLimits:SignIn:PermitLimit", "100000");
+        builder.UseSetting("RateLimits:Search:PermitLimit", "100000");
     }
 
     public async Task<IHtmlDocument> GetPageAsync(string url)

@@ -310,6 +310,28 @@ namespace NbsRoundup.Migrations.Postgres.Migrations
                     b.ToTable("FieldChanges");
                 });
 
+            modelBuilder.Entity("NbsRoundup.Caching.ChangeRecord", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
+
+                    b.Property<DateTime>("CommittedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("Tags")
+                        .IsRequired()
+                        .HasColumnType("text");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("CommittedAt");
+
+                    b.ToTable("ChangeRecords", (string)null);
+                });
+
             modelBuilder.Entity("NbsRoundup.Catalogue.Entry", b =>
                 {
                     b.Property<int>("Id")

@@ -33,28 +33,39 @@ public static class PortalAccounts
                 o.Lockout.DefaultLockoutTimeSpan = TimeSpan.FromMinutes(15);
                 o.Lockout.AllowedForNewUsers = true;
                 o.User.RequireUniqueEmail = true;
+                o.Tokens.AuthenticatorTokenProvider = SingleUseAuthenticatorTokenProvider.Name;
             })
             .AddEntityFrameworkStores<CatalogueDb>()
-            .AddDefaultTokenProviders();
+            .AddDefaultTokenProviders()
+            .AddTokenProvider<SingleUseAuthenticatorTokenProvider>(SingleUseAuthenticatorTokenProvider.Name)
+            .AddPasswordValidator<CommonPasswordValidator>();
 
         services.AddOptions<CookieAuthenticationOptions>(IdentityConstants.ApplicationScheme)
             .Configure<IHostEnvironment>((o, environment) =>
             {
-                // Tests and `dotnet run` speak plain http; everywhere else the cookie is https-only,
-                // and then it may carry the __Host- prefix (no Domain, Path=/, Secure).
-                var plainHttpAllowed = environment.IsDevelopment() || environment.IsEnvironment("Testing");
-                o.Cookie.Name = plainHttpAllowed ? "nbs-editor" : "__Host-nbs-editor";
-                o.Cookie.HttpOnly = true;
-                o.Cookie.SameSite = SameSiteMode.Lax;
-                o.Cookie.SecurePolicy = plainHttpAllowed ? CookieSecurePolicy.SameAsRequest : CookieSecurePolicy.Always;
+                PortalCookies.Harden(o.Cookie, "nbs-editor", environment);
                 o.ExpireTimeSpan = TimeSpan.FromHours(8);
                 o.SlidingExpiration = true;
                 o.LoginPath = SignInPath;
                 o.LogoutPath = "/account/sign-out";
                 o.AccessDeniedPath = "/account/access-denied";
             });
-        // A removed account or a reset password ends open sessions within a minute.
-        services.Configure<SecurityStampValidatorOptions>(o => o.ValidationInterval = TimeSpan.FromMinutes(1));
+        // Between the password and the second factor, Identity remembers the account in a cookie of its own.
+        services.AddOptions<CookieAuthenticationOptions>(IdentityConstants.TwoFactorUserIdScheme)
+            .Configure<IHostEnvironment>((o, environment) => PortalCookies.Harden(o.Cookie, "nbs-two-factor", environment));
+        services.AddOptions<CookieAuthenticationOptions>(IdentityConstants.TwoFactorRememberMeScheme)
+            .Configure<IHostEnvironment>((o, environment) => PortalCookies.Harden(o.Cookie, "nbs-two-factor-remember", environment));
+        services.AddAntiforgery();
+        services.AddOptions<Microsoft.AspNetCore.Antiforgery.AntiforgeryOptions>()
+            .Configure<IHostEnvironment>((o, environment) =>
+            {
+                PortalCookies.Harden(o.Cookie, "nbs-antiforgery", environment);
+                o.Cookie.SameSite = SameSiteMode.Strict;
+            });
+        // Every request of a signed-in editor checks the account's security stamp: signing out,
+        // a removed account, a new password or a change of two-factor ends every open session at
+        // once, not at the next periodic check. Only editors sign in, so the query is cheap.
+        services.Configure<SecurityStampValidatorOptions>(o => o.ValidationInterval = TimeSpan.Zero);
 
         services.AddAuthorizationBuilder()
             .AddPolicy(EditorPolicy, p => p.RequireRole(PortalRoles.Editor, PortalRoles.Admin))

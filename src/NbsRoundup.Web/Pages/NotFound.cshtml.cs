@@ -2,14 +2,25 @@ using Microsoft.AspNetCore.Mvc.RazorPages;
 
 namespace NbsRoundup.Web.Pages;
 
+/// <summary>
+/// The page the status code pages re-execute for every error status without a body of its own:
+/// "not found" for 404, and for any other status (a request too large, a method not allowed)
+/// a message that says what happened instead of claiming the page does not exist.
+/// </summary>
 public sealed class NotFoundModel : PageModel
 {
+    public int Status { get; private set; } = StatusCodes.Status404NotFound;
+
     public void OnGet()
     {
-        // Reached directly it still says "not found"; re-executed it keeps the original 404.
+        // Reached directly it still says "not found"; re-executed it keeps the original status.
         if (HttpContext.Response.StatusCode == StatusCodes.Status200OK)
         {
             HttpContext.Response.StatusCode = StatusCodes.Status404NotFound;
         }
+        Status = HttpContext.Response.StatusCode;
     }
+
+    // The re-executed request keeps the original method: a refused POST lands here as a POST.
+    public void OnPost() => OnGet();
 }

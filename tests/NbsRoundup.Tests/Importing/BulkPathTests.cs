@@ -1,5 +1,5 @@
-using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
+using NbsRoundup.Data;
 using NbsRoundup.Importing;
 using NbsRoundup.Tests.Data;
 
@@ -48,10 +48,13 @@ public sealed class BulkPathTests : IDisposable
                 string.Join(",", e.Organisations.OrderBy(o => o.Position).Select(o => o.Organisation.Slug + "@" + o.Position)) })
             .ToListAsync();
         var entries = rows.Select(r => string.Join("|", r)).ToList();
-        await using var connection = new SqliteConnection(database.ConnectionString);
-        await connection.OpenAsync();
+        // The search rows as each engine stores them: FTS5 columns, or PostgreSQL's two tsvectors as text.
+        var connection = db.Database.GetDbConnection();
+        await db.Database.OpenConnectionAsync();
         await using var command = connection.CreateCommand();
-        command.CommandText = "SELECT e.Slug, s.title, s.original, s.summary, s.people, s.organisations, s.chars_title, s.chars_body FROM EntrySearch s JOIN Entries e ON e.Id = s.rowid ORDER BY e.Slug";
+        command.CommandText = TestDatabase.Provider == DatabaseProvider.Postgres
+            ? "SELECT e.\"Slug\", s.\"Words\"::text, s.\"Characters\"::text FROM \"EntrySearch\" s JOIN \"Entries\" e ON e.\"Id\" = s.\"Id\" ORDER BY e.\"Slug\""
+            : "SELECT e.Slug, s.title, s.original, s.summary, s.people, s.organisations, s.chars_title, s.chars_body FROM EntrySearch s JOIN Entries e ON e.Id = s.rowid ORDER BY e.Slug";
         await using var reader = await command.ExecuteReaderAsync();
         while (await reader.ReadAsync())
         {

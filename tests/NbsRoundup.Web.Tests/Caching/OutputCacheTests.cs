@@ -161,7 +161,7 @@ public sealed class OutputCacheTests : IDisposable
         {
             using var output = new StringWriter();
             using var error = new StringWriter();
-            Assert.Equal(0, await CommandLine.RunAsync(["import", corrected, $"--ConnectionStrings:Catalogue={_portal.ConnectionString}"], output, error));
+            Assert.Equal(0, await CommandLine.RunAsync(["import", corrected, .. _portal.DatabaseArguments], output, error));
         }
         finally
         {

@@ -24,13 +24,18 @@ public sealed class SignInModel(SignInManager<PortalUser> signIn, ILogger<SignIn
         var email = Input.Email.Trim();
         // lockoutOnFailure: five wrong passwords lock the account for 15 minutes (see PortalAccounts).
         var result = await signIn.PasswordSignInAsync(email, Input.Password, isPersistent: false, lockoutOnFailure: true);
-        var outcome = result.Succeeded ? "succeeded" : result.IsLockedOut ? "locked out" : result.IsNotAllowed ? "not allowed" : "failed";
+        var outcome = result.Succeeded ? "succeeded" : result.RequiresTwoFactor ? "needs the second factor"
+            : result.IsLockedOut ? "locked out" : result.IsNotAllowed ? "not allowed" : "failed";
         // Who tried and what happened; never the password.
         logger.Log(result.Succeeded ? LogLevel.Information : LogLevel.Warning,
             "Sign-in for {Email} from {RemoteIp}: {Outcome}", email, HttpContext.Connection.RemoteIpAddress, outcome);
         if (result.Succeeded)
         {
             return LocalRedirect(Url.IsLocalUrl(Input.ReturnUrl) ? Input.ReturnUrl : "/admin");
+        }
+        if (result.RequiresTwoFactor)
+        {
+            return RedirectToPage("/Account/TwoFactor", new { returnUrl = Input.ReturnUrl });
         }
         ModelState.AddModelError("", result.IsLockedOut
             ? t["Too many wrong passwords: this account is locked for 15 minutes."]

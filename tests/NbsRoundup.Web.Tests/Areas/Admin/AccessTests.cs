@@ -91,12 +91,12 @@ public sealed partial class AccessTests : IDisposable
         using var admin = await Editors.SignInAsync(_portal, PortalRoles.Admin);
         var form = await Forms.GetAsync(admin, "/admin/users/new");
 
-        var response = await Forms.SubmitAsync(admin, form, new() { ["Input.Email"] = "new.editor@example.org", ["Input.Role"] = "Editor", ["Input.Password"] = "the new editor's passphrase" });
+        var response = await Forms.SubmitAsync(admin, form, new() { ["Input.Email"] = "new.editor@example.org", ["Input.Role"] = "Editor", ["Input.Password"] = "a passphrase chosen for them" });
 
         Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
         Assert.Contains("new.editor@example.org", (await Forms.GetAsync(admin, "/admin/users")).Document.QuerySelector("main table")!.TextContent);
         using var client = _portal.CreateClient(new() { AllowAutoRedirect = false });
-        Assert.Equal("/admin", (await Editors.SignInAsync(client, "new.editor@example.org", "the new editor's passphrase")).Headers.Location!.OriginalString);
+        Assert.Equal("/admin", (await Editors.SignInAsync(client, "new.editor@example.org", "a passphrase chosen for them")).Headers.Location!.OriginalString);
     }
 
     [Fact]

@@ -98,6 +98,44 @@ public sealed class UploadTests : IDisposable
         Assert.Equal("文件超过了通讯文件的上限 1 MB。", Forms.Message(await Forms.ReadAsync(response), "Input.File"));
     }
 
+    [Theory]
+    [InlineData("../../etc/passwd.md", "passwd.md")]
+    [InlineData("..\\..\\windows\\win.ini.md", "win.ini.md")]
+    [InlineData("/etc/cron.d/evil.md", "evil.md")]
+    [InlineData("<script>alert(1)</script>.md", "script.md")]
+    public async Task The_client_file_name_is_only_a_label_never_a_path(string clientName, string label)
+    {
+        using var editor = await Editors.SignInAsync(_portal);
+        var contentRoot = Path.GetFullPath(Path.Combine(AppContext.BaseDirectory, "..", "..", "..", "..", "..", "src", "NbsRoundup.Web"));
+        var filesBefore = Directory.EnumerateFiles(contentRoot, "*", SearchOption.AllDirectories).Count(f => !f.Contains("/bin/", StringComparison.Ordinal) && !f.Contains("/obj/", StringComparison.Ordinal));
+        var corrected = _vol3.Replace("date: 10月8日", "date: 10月9日", StringComparison.Ordinal);
+
+        var preview = await Forms.ReadAsync(await UploadAsync(editor, clientName, Encoding.UTF8.GetBytes(corrected)));
+
+        Assert.Equal(label, preview.QuerySelector(".plan h2")!.TextContent);
+        Assert.False(File.Exists("/etc/passwd.md"));
+        Assert.False(File.Exists("/etc/cron.d/evil.md"));
+        Assert.Equal(filesBefore, Directory.EnumerateFiles(contentRoot, "*", SearchOption.AllDirectories).Count(f => !f.Contains("/bin/", StringComparison.Ordinal) && !f.Contains("/obj/", StringComparison.Ordinal)));
+        var applied = await Forms.SubmitAsync(editor, new FormPage("/admin/upload", preview), formSelector: "form[action='/admin/upload/apply']");
+        Assert.Equal(HttpStatusCode.Redirect, applied.StatusCode);
+        using var scope = _portal.Services.CreateScope();
+        var db = scope.ServiceProvider.GetRequiredService<CatalogueDb>();
+        Assert.Equal(label, (await db.ChangeSets.OrderByDescending(c => c.Id).FirstAsync()).File);
+    }
+
+    [Fact]
+    public async Task A_request_far_over_the_limit_is_refused_with_a_page_that_says_why()
+    {
+        using var editor = await Editors.SignInAsync(_portal);
+        var before = DatabaseDump.Of(_portal);
+
+        var response = await UploadAsync(editor, "enormous.md", new byte[3 * 1024 * 1024]);
+
+        Assert.Equal(HttpStatusCode.RequestEntityTooLarge, response.StatusCode);
+        Assert.Contains("通讯文件最大为 1 MB", (await Forms.ReadAsync(response)).QuerySelector("main")!.TextContent, StringComparison.Ordinal);
+        Assert.Equal(before, DatabaseDump.Of(_portal));
+    }
+
     [Fact]
     public async Task A_confirmation_whose_file_was_altered_imports_nothing()
     {

@@ -15,7 +15,7 @@ public sealed class IndexModel(CatalogueDb db, Uploads uploads, IStringLocalizer
 {
     // Twice the file's own limit: a file a little over 1 MB gets a clear message below rather
     // than a bare 413 from the server; anything larger is cut off before it is read.
-    private const int MaxRequestBytes = 2 * NewsletterReader.MaxBytes;
+    public const int MaxRequestBytes = 2 * NewsletterReader.MaxBytes;
 
     [BindProperty]
     public InputModel Input { get; set; } = new();

@@ -40,8 +40,13 @@ public sealed class CreateModel(UserManager<PortalUser> users, IStringLocalizer<
         {
             foreach (var error in created.Errors)
             {
-                ModelState.AddModelError(error.Code.Contains("Password", StringComparison.Ordinal) ? "Input.Password" : "", error.Code == "PasswordTooShort"
-                    ? t["The password needs at least 12 characters."] : error.Description);
+                ModelState.AddModelError(error.Code.Contains("Password", StringComparison.Ordinal) ? "Input.Password" : "", error.Code switch
+                {
+                    "PasswordTooShort" => t["The password needs at least 12 characters."],
+                    CommonPasswordValidator.CommonCode => t["This password is one of the most common passwords, or made from one; choose another."],
+                    CommonPasswordValidator.PersonalCode => t["The password must not contain the account's e-mail address or name."],
+                    _ => error.Description,
+                });
             }
             return Page();
         }

@@ -1,0 +1,72 @@
+using System.ComponentModel.DataAnnotations;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.Extensions.Localization;
+using NbsRoundup.Accounts;
+using NbsRoundup.Web.Localization;
+
+namespace NbsRoundup.Web.Pages.Account;
+
+/// <summary>
+/// The second step of signing in for an editor with two-factor authentication: a six-digit code
+/// from the authenticator app, or one of the recovery codes (each works once). Wrong codes count
+/// towards the same lockout as wrong passwords.
+/// </summary>
+public sealed class TwoFactorModel(SignInManager<PortalUser> signIn, ILogger<TwoFactorModel> logger, IStringLocalizer<SharedResource> t) : PageModel
+{
+    [BindProperty]
+    public InputModel Input { get; set; } = new();
+
+    public async Task<IActionResult> OnGetAsync(string? returnUrl)
+    {
+        if (await signIn.GetTwoFactorAuthenticationUserAsync() is null)
+        {
+            return RedirectToPage("/Account/SignIn");
+        }
+        Input.ReturnUrl = returnUrl;
+        return Page();
+    }
+
+    public async Task<IActionResult> OnPostAsync()
+    {
+        var user = await signIn.GetTwoFactorAuthenticationUserAsync();
+        if (user is null)
+        {
+            // The password step was too long ago, or never happened.
+            return RedirectToPage("/Account/SignIn");
+        }
+        if (!ModelState.IsValid)
+        {
+            return Page();
+        }
+        var code = Input.Code.Replace(" ", "", StringComparison.Ordinal).Replace("-", "", StringComparison.Ordinal);
+        var isAuthenticatorCode = code.Length == 6 && code.All(char.IsAsciiDigit);
+        var result = isAuthenticatorCode
+            ? await signIn.TwoFactorAuthenticatorSignInAsync(code, isPersistent: false, rememberClient: false)
+            : await signIn.TwoFactorRecoveryCodeSignInAsync(Input.Code.Replace(" ", "", StringComparison.Ordinal));
+        var outcome = result.Succeeded ? "succeeded" : result.IsLockedOut ? "locked out" : "failed";
+        // Which kind of code and what happened; never the code.
+        logger.Log(result.Succeeded ? LogLevel.Information : LogLevel.Warning,
+            "Second factor ({Kind}) for {Email} from {RemoteIp}: {Outcome}", isAuthenticatorCode ? "authenticator" : "recovery code",
+            user.Email, HttpContext.Connection.RemoteIpAddress, outcome);
+        if (result.Succeeded)
+        {
+            return LocalRedirect(Url.IsLocalUrl(Input.ReturnUrl) ? Input.ReturnUrl : "/admin");
+        }
+        ModelState.AddModelError("", result.IsLockedOut
+            ? t["Too many wrong passwords: this account is locked for 15 minutes."]
+            : t["This code is wrong or has expired. Enter the code your app shows now, or a recovery code."]);
+        Input.Code = "";
+        return Page();
+    }
+
+    public sealed class InputModel
+    {
+        [Required(ErrorMessage = "Enter the code.")]
+        [StringLength(64, ErrorMessage = "At most 64 characters.")]
+        public string Code { get; set; } = "";
+
+        public string? ReturnUrl { get; set; }
+    }
+}
