@@ -2,6 +2,7 @@ using System.Diagnostics;
 using System.Globalization;
 using System.Text;
 using Microsoft.Data.Sqlite;
+using NbsRoundup.Testing;
 using NbsRoundup.Data;
 
 namespace NbsRoundup.Web.Tests.Hosting;
