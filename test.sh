@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Runs every test of NbS Round-up on a fresh machine: restores tools, builds, checks that
 # the migrations of both engines cover the model, runs the test projects on SQLite, runs the
-# catalogue and web suites again on a throwaway PostgreSQL 15 cluster, and ends with
+# catalogue and web suites again on a throwaway PostgreSQL 15 cluster and Redis, and ends with
 # "N passed, N failed".
 set -uo pipefail
 cd "$(dirname "$0")"
@@ -49,7 +49,7 @@ ensure_chromium() {
     rm -f "$log"
 }
 
-# The catalogue and web suites run a second time on PostgreSQL 15: a throwaway cluster on a free
+# The catalogue and web suites run a second time on PostgreSQL 15 (with the output cache in Redis): a throwaway cluster on a free
 # loopback port, in a temp folder, removed at exit. initdb refuses root, so as root (CI) it runs
 # as the postgres user; Debian's server packages are installed when missing.
 pg_bin=/usr/lib/postgresql/15/bin
@@ -87,8 +87,8 @@ ensure_postgres() {
 }
 
 free_port() {
-    local port
-    for port in $(seq 55432 55532); do
+    local port first=${1:-55432}
+    for port in $(seq "$first" $((first + 100))); do
         if ! (exec 3<>"/dev/tcp/127.0.0.1/$port") 2>/dev/null; then
             echo "$port"
             return 0
@@ -122,18 +122,71 @@ stop_postgres() {
         rm -rf "$pg_dir"
     fi
 }
-trap stop_postgres EXIT
+# The PostgreSQL pass keeps the web suite's output cache in Redis, as a scaled-out deployment does:
+# a throwaway redis-server on loopback, no persistence, stopped at exit.
+redis_dir=""
+ensure_redis() {
+    if command -v redis-server >/dev/null; then
+        return 0
+    fi
+    if ! command -v apt-get >/dev/null || [ "$(id -u)" -ne 0 ]; then
+        echo "redis-server is missing and cannot be installed here (that needs apt-get and root):"
+        echo "install Debian's redis-server (apt-get install redis-server)."
+        return 1
+    fi
+    echo "installing Debian's redis-server for the PostgreSQL pass"
+    local log
+    log=$(mktemp)
+    if ! { apt-get update -q && DEBIAN_FRONTEND=noninteractive apt-get install -y -q --no-install-recommends redis-server; } >"$log" 2>&1 || ! command -v redis-server >/dev/null; then
+        tail -n 20 "$log"
+        echo "apt-get could not install redis-server"
+        rm -f "$log"
+        return 1
+    fi
+    rm -f "$log"
+    # The package starts a system-wide server on 6379; the tests use their own.
+    if command -v systemctl >/dev/null; then systemctl stop redis-server >/dev/null 2>&1 || true; fi
+    if command -v service >/dev/null; then service redis-server stop >/dev/null 2>&1 || true; fi
+}
+
+start_redis() {
+    local port
+    port=$(free_port 56379) || { echo "no free port for Redis"; return 1; }
+    redis_dir=$(mktemp -d /tmp/nbs-redis.XXXXXX) || return 1
+    redis-server --bind 127.0.0.1 --port "$port" --save '' --appendonly no --daemonize yes \
+        --dir "$redis_dir" --pidfile "$redis_dir/redis.pid" --logfile "$redis_dir/redis.log" || { cat "$redis_dir/redis.log"; return 1; }
+    local i
+    for i in $(seq 1 50); do
+        if (exec 3<>"/dev/tcp/127.0.0.1/$port") 2>/dev/null; then
+            export NBS_TEST_REDIS="127.0.0.1:$port"
+            echo "Redis on 127.0.0.1:$port ($redis_dir)"
+            return 0
+        fi
+        sleep 0.1
+    done
+    cat "$redis_dir/redis.log"
+    return 1
+}
+
+stop_redis() {
+    if [ -n "$redis_dir" ] && [ -f "$redis_dir/redis.pid" ]; then
+        kill "$(cat "$redis_dir/redis.pid")" 2>/dev/null || true
+    fi
+    [ -n "$redis_dir" ] && rm -rf "$redis_dir"
+    return 0
+}
+trap 'stop_postgres; stop_redis' EXIT
 
 step ensure_chromium
 postgres_ready=0
-if step ensure_postgres && step start_postgres; then
+if step ensure_postgres && step start_postgres && step ensure_redis && step start_redis; then
     postgres_ready=1
 fi
 if step dotnet tool restore && step dotnet build NbsRoundup.sln -c Release; then
     step dotnet ef migrations has-pending-model-changes --project src/NbsRoundup --startup-project src/NbsRoundup --configuration Release --no-build
     step dotnet ef migrations has-pending-model-changes --project src/NbsRoundup.Migrations.Postgres --startup-project src/NbsRoundup.Migrations.Postgres --configuration Release --no-build
     rm -f src/NbsRoundup/design-time.db
-    env -u NBS_TEST_PROVIDER dotnet test NbsRoundup.sln -c Release --no-build --logger "trx" --results-directory "$results/sqlite" || true
+    env -u NBS_TEST_PROVIDER -u NBS_TEST_REDIS dotnet test NbsRoundup.sln -c Release --no-build --logger "trx" --results-directory "$results/sqlite" || true
     if [ "$postgres_ready" -eq 1 ]; then
         for project in tests/NbsRoundup.Tests tests/NbsRoundup.Web.Tests; do
             echo "==> $project on PostgreSQL"

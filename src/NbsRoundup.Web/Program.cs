@@ -17,17 +17,19 @@ var builder = WebApplication.CreateBuilder(args);
 builder.AddPortalLogging();
 builder.Services.AddCatalogueStore();
 builder.Services.AddPortalHealth();
+builder.Services.AddReverseProxySupport(builder.Configuration);
 builder.Services.AddPortalAccounts();
 builder.Services.AddPortalRateLimits();
 builder.AddSecurityHeaders();
 builder.Services.AddPortalPages();
 builder.Services.AddPortalApi();
 builder.Services.AddSharing();
-builder.Services.AddPortalCaching();
+builder.Services.AddPortalCaching(builder.Configuration);
 
 var app = builder.Build();
 await app.PrepareCatalogueAsync();
 
+app.UseReverseProxySupport();
 app.UseSecurityHeaders();
 app.UsePortalErrorPages();
 app.UseSerilogRequestLogging();

@@ -46,6 +46,12 @@ public class PortalFactory : WebApplicationFactory<Program>
         // Every test client has one address; RateLimitTests sets low limits of its own.
         builder.UseSetting("RateLimits:SignIn:PermitLimit", "100000");
         builder.UseSetting("RateLimits:Search:PermitLimit", "100000");
+        if (TestEngine.Redis is { } redis)
+        {
+            // Instances on one database share a cache, as in production; other tests' portals never see it.
+            builder.UseSetting("ConnectionStrings:Redis", redis);
+            builder.UseSetting("Cache:RedisPrefix", "nbs-test-" + Convert.ToHexString(System.Security.Cryptography.SHA256.HashData(System.Text.Encoding.UTF8.GetBytes(ConnectionString)))[..16] + ":");
+        }
     }
 
     public async Task<IHtmlDocument> GetPageAsync(string url)

@@ -19,6 +19,9 @@ internal static class TestEngine
 
     public static bool IsPostgres => Provider == DatabaseProvider.Postgres;
 
+    /// <summary>NBS_TEST_REDIS: a Redis server (host:port) that the web suite's portals keep their output cache in.</summary>
+    public static string? Redis => Environment.GetEnvironmentVariable("NBS_TEST_REDIS") is { Length: > 0 } redis ? redis : null;
+
     private static string Server =>
         Environment.GetEnvironmentVariable("NBS_TEST_POSTGRES") is { Length: > 0 } server
             ? server

@@ -12,8 +12,22 @@ public static class PortalCaching
         "application/x-research-info-systems", "application/vnd.citationstyles.csl+json", "image/svg+xml",
     ];
 
-    public static IServiceCollection AddPortalCaching(this IServiceCollection services)
+    /// <summary>The connection string that, when set, puts the output cache in Redis, shared by every instance.</summary>
+    public const string RedisConnectionName = "Redis";
+
+    public static IServiceCollection AddPortalCaching(this IServiceCollection services, IConfiguration configuration)
     {
+        if (configuration.GetConnectionString(RedisConnectionName) is { Length: > 0 } redis)
+        {
+            // Registered before AddOutputCache, whose in-memory store is only a fallback. Instances
+            // on one catalogue share one key prefix (and so one cache); the change log still decides
+            // what is stale, so each instance evicts by tag what any commit changed.
+            services.AddStackExchangeRedisOutputCache(o =>
+            {
+                o.Configuration = redis;
+                o.InstanceName = configuration["Cache:RedisPrefix"] is { Length: > 0 } prefix ? prefix : "nbs-roundup:";
+            });
+        }
         services.AddOutputCache(o =>
         {
             foreach (var (name, tags) in CachePolicies.All)

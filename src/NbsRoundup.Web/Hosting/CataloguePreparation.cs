@@ -15,16 +15,25 @@ public static class CataloguePreparation
     {
         await using var scope = services.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<CatalogueDb>();
-        var unknown = await DatabaseSafety.UnknownMigrationsAsync(db, ct);
+        // A new database has no history table: asking it for applied migrations would make EF Core
+        // (on PostgreSQL) run a failing query and log an error on every first start.
+        var fresh = !await DatabaseSafety.HasMigrationHistoryAsync(db, ct);
+        var unknown = fresh ? [] : await DatabaseSafety.UnknownMigrationsAsync(db, ct);
         if (unknown.Count > 0)
         {
             logger.LogCritical("The catalogue database was migrated by a newer version of NbS Round-up ({Migrations}); this version refuses to use it. Run the newer version, or restore a backup made for this one.", unknown);
             throw new DatabaseNewerThanCodeException(unknown);
         }
-        var pending = (await db.Database.GetPendingMigrationsAsync(ct)).ToList();
+        var pending = fresh ? db.Database.GetMigrations().ToList() : (await db.Database.GetPendingMigrationsAsync(ct)).ToList();
         if (pending.Count > 0)
         {
             logger.LogInformation("Applying {Count} migrations: {Migrations}", pending.Count, pending);
+            if (fresh)
+            {
+                // Made here for the same reason: EF Core's migrator on PostgreSQL reads the history
+                // (and logs the failure) before it makes the database and the table itself.
+                await DatabaseSafety.CreateMigrationHistoryAsync(db, ct);
+            }
             await db.Database.MigrateAsync(ct);
         }
         if (!await SearchIndex.IsCompleteAsync(db, ct))

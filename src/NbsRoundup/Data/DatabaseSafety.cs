@@ -1,6 +1,9 @@
 using System.Data.Common;
 using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Infrastructure;
+using Microsoft.EntityFrameworkCore.Migrations;
+using Microsoft.EntityFrameworkCore.Storage;
 
 namespace NbsRoundup.Data;
 
@@ -40,6 +43,33 @@ public static class DatabaseSafety
     }
 
     /// <summary>Migrations recorded in the database that this build does not have: it was migrated by a newer version.</summary>
+    /// <summary>
+    /// Whether the database exists and has EF Core's history table, asked of the engine's catalog:
+    /// EF Core's own answer on PostgreSQL runs the failing query and logs it as an error.
+    /// </summary>
+    public static async Task<bool> HasMigrationHistoryAsync(CatalogueDb db, CancellationToken ct)
+    {
+        if (!await db.GetService<IRelationalDatabaseCreator>().ExistsAsync(ct))
+        {
+            return false;
+        }
+        var sql = db.Database.IsPostgres()
+            ? "SELECT CASE WHEN to_regclass('\"__EFMigrationsHistory\"') IS NULL THEN 0 ELSE 1 END AS \"Value\""
+            : "SELECT COUNT(*) AS \"Value\" FROM sqlite_master WHERE type = 'table' AND name = '__EFMigrationsHistory'";
+        return await db.Database.SqlQueryRaw<int>(sql).SingleAsync(ct) > 0;
+    }
+
+    /// <summary>Makes the database (when missing) and EF Core's empty history table.</summary>
+    public static async Task CreateMigrationHistoryAsync(CatalogueDb db, CancellationToken ct)
+    {
+        var creator = db.GetService<IRelationalDatabaseCreator>();
+        if (!await creator.ExistsAsync(ct))
+        {
+            await creator.CreateAsync(ct);
+        }
+        await db.GetService<IHistoryRepository>().CreateIfNotExistsAsync(ct);
+    }
+
     public static async Task<IReadOnlyList<string>> UnknownMigrationsAsync(CatalogueDb db, CancellationToken ct)
     {
         var known = db.Database.GetMigrations().ToHashSet();

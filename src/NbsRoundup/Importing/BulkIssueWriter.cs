@@ -40,7 +40,7 @@ internal static class BulkIssueWriter
 
         var visible = issue.IsPublished ? issue.Entries.Where(e => e.IsPublished).ToList() : [];
         await SearchIndex.IndexAsync(db, visible.Select(e => SearchDocument.Of(ids[e.Slug], e.Title, e.OriginalTitle, e.Summary, e.Authors, e.Speaker,
-            e.Organisations.SelectMany(o => new[] { o.Organisation.Name, o.Organisation.ShortName ?? "", o.Organisation.Slug }.Concat(o.Organisation.Aliases.Select(a => a.Name)))))
+            e.Organisations.SelectMany(o => new[] { o.Organisation.Name, o.Organisation.ShortName ?? "", o.Organisation.Slug }.Concat(o.Organisation.Aliases.Select(a => a.Name).Order(StringComparer.Ordinal)))))
             .ToList(), ct);
 
         var change = new CatalogueChange(

@@ -146,8 +146,10 @@ public static class SearchIndex
             })
             .AsSplitQuery()
             .ToListAsync(ct);
+        // Aliases in one fixed order (a database returns them in any order), so the bulk import path,
+        // which knows them from memory, writes the same search rows as this one.
         return rows.Select(r => SearchDocument.Of(r.Id, r.Title, r.OriginalTitle, r.Summary, r.Authors, r.Speaker,
-            r.Organisations.SelectMany(o => new[] { o.Name, o.ShortName ?? "", o.Slug }.Concat(o.Aliases))))
+            r.Organisations.SelectMany(o => new[] { o.Name, o.ShortName ?? "", o.Slug }.Concat(o.Aliases.Order(StringComparer.Ordinal)))))
             .ToList();
     }
 }

@@ -76,7 +76,7 @@ public sealed class CrashTests : IDisposable
         await File.WriteAllBytesAsync(newsletter, bytes);
         // The catalogue before: seeded from content/ by a first start of the portal, then stopped.
         var pristine = Path.Combine(_folder, "pristine.db");
-        using (var first = PortalFactory.On(pristine))
+        using (var first = PortalFactory.On($"Data Source={pristine}"))
         {
             _ = first.Services;
         }
@@ -128,7 +128,7 @@ public sealed class CrashTests : IDisposable
             killedMidImport++;
 
             // A restart of the portal on that file: it recovers the log and serves.
-            using (var restarted = PortalFactory.On(database))
+            using (var restarted = PortalFactory.On($"Data Source={database}"))
             {
                 using var client = restarted.CreateClient();
                 var page = await client.GetAsync("/entries?q=crash");

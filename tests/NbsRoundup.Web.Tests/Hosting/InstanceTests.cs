@@ -3,10 +3,15 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using NbsRoundup.Accounts;
 using NbsRoundup.Data;
+using NbsRoundup.Testing;
+using NbsRoundup.Web.Commands;
 
 namespace NbsRoundup.Web.Tests.Hosting;
 
-/// <summary>Two portal instances on one database, as behind a load balancer: they share nothing else.</summary>
+/// <summary>
+/// Two portal instances on one database, as behind a load balancer: they share nothing else (and,
+/// when the suite runs with NBS_TEST_REDIS, one Redis output cache).
+/// </summary>
 public sealed class InstanceTests : IDisposable
 {
     private readonly PortalFactory _first = new();
@@ -63,5 +68,85 @@ public sealed class InstanceTests : IDisposable
 
         Assert.Equal(HttpStatusCode.OK, right.StatusCode);
         Assert.Contains("已被锁定 15 分钟", (await Forms.ReadAsync(right)).QuerySelector("main")!.TextContent);
+    }
+
+    private const string Slug = "corporate-net-zero-standard";
+
+    private static async Task<string> ReadAsync(PortalFactory portal, string url)
+    {
+        using var reader = portal.CreateClient();
+        var response = await reader.GetAsync(url);
+        Assert.True(response.IsSuccessStatusCode, $"{url} answered {(int)response.StatusCode}");
+        return await response.Content.ReadAsStringAsync();
+    }
+
+    /// <summary>The pages a change to the entry shows on, read twice on both instances so that both have them cached.</summary>
+    private static readonly string[] _pages = [$"/entries/{Slug}", "/issues/2021-11", "/entries?q=净零", "/api/entries?q=净零", "/feed"];
+
+    private async Task WarmBothAsync()
+    {
+        foreach (var portal in new[] { _first, _second })
+        {
+            foreach (var page in _pages)
+            {
+                await ReadAsync(portal, page);
+                Assert.DoesNotContain("（第二版）", await ReadAsync(portal, page));
+            }
+        }
+    }
+
+    [Fact]
+    public async Task An_entry_edited_on_one_instance_is_seen_on_the_other_at_the_next_request()
+    {
+        await WarmBothAsync();
+        using var editor = await Editors.SignInAsync(_first, email: "edits@example.org");
+        var form = await Forms.GetAsync(editor, $"/admin/entries/{Slug}/edit");
+
+        var saved = await Forms.SubmitAsync(editor, form, new() { ["Input.Title"] = "《企业净零标准》（第二版）" });
+
+        Assert.Equal(HttpStatusCode.Redirect, saved.StatusCode);
+        foreach (var page in _pages)
+        {
+            Assert.Contains("（第二版）", await ReadAsync(_second, page));
+            Assert.Contains("（第二版）", await ReadAsync(_first, page));
+        }
+    }
+
+    [Fact]
+    public async Task An_import_from_the_command_line_is_seen_on_both_instances()
+    {
+        await WarmBothAsync();
+        var content = Path.GetFullPath(Path.Combine(AppContext.BaseDirectory, "..", "..", "..", "..", "..", "content", "2021-11-nbs-roundup-vol3.md"));
+        var corrected = Path.Combine(Path.GetTempPath(), $"vol3-{Guid.NewGuid():N}.md");
+        await File.WriteAllTextAsync(corrected, (await File.ReadAllTextAsync(content)).Replace("### 《企业净零标准》", "### 《企业净零标准》（第二版）", StringComparison.Ordinal));
+        try
+        {
+            using var output = new StringWriter();
+            using var error = new StringWriter();
+            Assert.True(await CommandLine.RunAsync(["import", corrected, .. _first.DatabaseArguments], output, error) == 0, error.ToString());
+        }
+        finally
+        {
+            File.Delete(corrected);
+        }
+
+        foreach (var page in _pages)
+        {
+            Assert.Contains("（第二版）", await ReadAsync(_first, page));
+            Assert.Contains("（第二版）", await ReadAsync(_second, page));
+        }
+    }
+
+    [Fact]
+    public async Task A_page_cached_by_one_instance_is_served_by_the_other_from_the_cache_exactly_when_they_share_redis()
+    {
+        var onFirst = await _first.CreateClient().GetAsync("/issues/2021-11");
+        Assert.Null(onFirst.Headers.Age); // made, not cached
+
+        var onSecond = await _second.CreateClient().GetAsync("/issues/2021-11");
+
+        // The output cache answers with an Age; without Redis the second instance makes the page itself.
+        Assert.Equal(TestEngine.Redis is not null, onSecond.Headers.Age is not null);
+        Assert.Equal(await onFirst.Content.ReadAsStringAsync(), await onSecond.Content.ReadAsStringAsync());
     }
 }

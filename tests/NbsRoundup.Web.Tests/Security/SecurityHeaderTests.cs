@@ -1,6 +1,6 @@
 using System.Net;
 using System.Text.RegularExpressions;
-using Microsoft.Data.Sqlite;
+using NbsRoundup.Testing;
 
 namespace NbsRoundup.Web.Tests.Security;
 
@@ -83,15 +83,10 @@ public sealed partial class SecurityHeaderTests(PortalFactory shared) : IClassFi
         using var client = portal.CreateHttpsClient();
         Assert.Equal(HttpStatusCode.OK, (await client.GetAsync("/issues/2021-11")).StatusCode);
         // The catalogue breaks under the running portal: every query of entries now throws.
-        await using (var connection = new SqliteConnection(portal.ConnectionString))
-        {
-            await connection.OpenAsync();
-            await using var command = connection.CreateCommand();
-            command.CommandText = "ALTER TABLE Entries RENAME TO EntriesGone";
-            await command.ExecuteNonQueryAsync();
-        }
+        TestEngine.Execute(portal.ConnectionString, "ALTER TABLE \"Entries\" RENAME TO \"EntriesGone\"");
 
-        var page = await client.GetAsync("/issues/2021-11");
+        // Pages not yet in the output cache (the issue page above is, and stays readable).
+        var page = await client.GetAsync("/entries/corporate-net-zero-standard");
         var api = await client.GetAsync("/api/entries");
 
         Assert.Equal(HttpStatusCode.InternalServerError, page.StatusCode);
@@ -112,13 +107,7 @@ public sealed partial class SecurityHeaderTests(PortalFactory shared) : IClassFi
         using var portal = new PortalFactory();
         using var client = portal.CreateClient();
         _ = await client.GetAsync("/");
-        await using (var connection = new SqliteConnection(portal.ConnectionString))
-        {
-            await connection.OpenAsync();
-            await using var command = connection.CreateCommand();
-            command.CommandText = "ALTER TABLE Entries RENAME TO EntriesGone";
-            await command.ExecuteNonQueryAsync();
-        }
+        TestEngine.Execute(portal.ConnectionString, "ALTER TABLE \"Entries\" RENAME TO \"EntriesGone\"");
 
         var page = await client.GetAsync("/issues/2021-11");
 
@@ -147,7 +136,7 @@ public sealed partial class SecurityHeaderTests(PortalFactory shared) : IClassFi
         var page = await Forms.GetAsync(editor, "/admin/entries/corporate-net-zero-standard/edit");
         var script = Assert.Single(page.Document.QuerySelectorAll("script"));
         var src = script.GetAttribute("src")!;
-        Assert.StartsWith("/js/admin.js", src, StringComparison.Ordinal);
+        Assert.Matches(@"^/js/admin(\.[a-z0-9]+)?\.js$", src); // fingerprinted by MapStaticAssets
         var file = await editor.GetAsync(src);
         Assert.Equal(HttpStatusCode.OK, file.StatusCode);
         Assert.Equal("text/javascript", file.Content.Headers.ContentType!.MediaType);
@@ -161,6 +150,6 @@ public sealed partial class SecurityHeaderTests(PortalFactory shared) : IClassFi
     private static partial Regex InlineCode();
 
     // "   at Namespace.Type.Method(" lines, or exception type names.
-    [GeneratedRegex(@"\bat [A-Z][\w.]+\.\w+\(|Exception\b|SqliteException|no such table", RegexOptions.None)]
+    [GeneratedRegex(@"\bat [A-Z][\w.]+\.\w+\(|Exception\b|SqliteException|PostgresException|no such table|does not exist", RegexOptions.None)]
     private static partial Regex StackTraceLike();
 }
