@@ -12,7 +12,8 @@ command -v wrk >/dev/null || { echo "installing wrk"; apt-get install -y wrk >/d
 work=$(mktemp -d /tmp/nbs-bench-XXXXXX)
 trap 'kill $(jobs -p) 2>/dev/null || true; rm -rf "$work"' EXIT
 echo "publishing Release builds into $work"
-dotnet publish src/NbsRoundup.Web -c Release -o "$work/portal" -v q -nologo >/dev/null
+# ReadyToRun, as docs/deploy.md publishes it: precompiled code spares start-up most of its JIT work.
+dotnet publish src/NbsRoundup.Web -c Release -r linux-x64 --self-contained false -p:PublishReadyToRun=true -o "$work/portal" -v q -nologo >/dev/null
 dotnet publish bench/StaticServer -c Release -o "$work/static" -v q -nologo >/dev/null
 
 export ASPNETCORE_ENVIRONMENT=Production
@@ -47,13 +48,20 @@ read -r api_rps api_p50 api_p99 api_bad < <(run_wrk "http://127.0.0.1:$port/api/
 kill "$sampler" 2>/dev/null || true
 peak_mb=$(( $(cat "$work/peak" 2>/dev/null || echo 0) / 1024 ))
 
-# Start-up on the existing database: process start to the first served issue page.
+# Start-up on the existing database: process start to the first served issue page, three times.
 kill "$portal_pid"
 while kill -0 "$portal_pid" 2>/dev/null; do sleep 0.05; done
-start=$(date +%s%N)
-(cd "$work/portal" && dotnet NbsRoundup.Web.dll --urls "http://127.0.0.1:$port" >"$work/portal2.log" 2>&1) &
-wait_for "http://127.0.0.1:$port/issues/2021-11"
-startup_ms=$(( ($(date +%s%N) - start) / 1000000 ))
+startups=()
+for run in 1 2 3; do
+    start=$(date +%s%N)
+    (cd "$work/portal" && exec dotnet NbsRoundup.Web.dll --urls "http://127.0.0.1:$port" >"$work/portal-start$run.log" 2>&1) &
+    started=$!
+    wait_for "http://127.0.0.1:$port/issues/2021-11"
+    startups+=($(( ($(date +%s%N) - start) / 1000000 )))
+    kill "$started"
+    wait "$started" 2>/dev/null || true
+done
+startup_ms=$(printf '%s\n' "${startups[@]}" | sort -n | sed -n 2p)
 
 echo
 echo "$(date -u '+%Y-%m-%d %H:%M UTC'); $(nproc) cores; load average $(cut -d' ' -f1 /proc/loadavg); wrk -t2 -c32 -d${seconds}s on loopback; issue page $bytes bytes"
@@ -64,4 +72,4 @@ printf "%-44s %10s %9s %9s %8s\n" "portal /entries?q=湿地" "$search_rps" "$sea
 printf "%-44s %10s %9s %9s %8s\n" "portal /api/entries?q=湿地" "$api_rps" "$api_p50" "$api_p99" "$api_bad"
 python3 -c "print(f'issue page / static file: {float(\"$page_rps\")/float(\"$static_rps\"):.2f} (goal at least 0.8)')"
 echo "peak RSS of the portal during the runs: ${peak_mb} MB (goal under 250 MB)"
-echo "start-up to first served page on an existing database: ${startup_ms} ms (goal under 1500 ms)"
+echo "start-up to first served page on an existing database: median ${startup_ms} ms of ${startups[*]} (goal under 1500 ms)"
