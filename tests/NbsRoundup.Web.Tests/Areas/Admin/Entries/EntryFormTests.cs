@@ -110,6 +110,16 @@ public sealed class EntryFormTests : IDisposable
         Assert.Equal("刚输入的作者", page.QuerySelector<IHtmlInputElement>("#Input_Authors")!.Value);
         Assert.Equal("下个月", page.QuerySelector<IHtmlInputElement>("#Input_Date")!.Value);
         Assert.Equal(before, DatabaseDump.Of(_portal));
+        // A screen reader reads each field's message with the field: aria-invalid and aria-describedby name it.
+        foreach (var field in new[] { "Input_Title", "Input_Date", "Input_Link", "Input_Summary" })
+        {
+            var input = page.QuerySelector($"#{field}")!;
+            Assert.Equal("true", input.GetAttribute("aria-invalid"));
+            var described = (input.GetAttribute("aria-describedby") ?? "").Split(' ', StringSplitOptions.RemoveEmptyEntries);
+            var message = described.Select(id => page.GetElementById(id)).FirstOrDefault(e => e?.GetAttribute("data-valmsg-for") is not null);
+            Assert.True(message is not null && message.TextContent.Trim().Length > 0, $"{field} does not name its message");
+        }
+        Assert.Null(page.QuerySelector("#Input_Authors")!.GetAttribute("aria-invalid"));
     }
 
     [Fact]
