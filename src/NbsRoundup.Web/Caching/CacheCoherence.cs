@@ -13,7 +13,7 @@ namespace NbsRoundup.Web.Caching;
 /// The newest change also gives public pages their ETag and Last-Modified, so a reader's browser
 /// revalidates with a 304 instead of downloading a page again.
 /// </summary>
-public sealed class CacheCoherence(IOutputCacheStore store, ChangeSignal signal, ILogger<CacheCoherence> logger) : IDisposable
+public sealed class CacheCoherence(IOutputCacheStore store, ChangeSignal signal, CacheSharing sharing, ILogger<CacheCoherence> logger) : IDisposable
 {
     private const string VersionKey = "catalogue-version";
     private readonly SemaphoreSlim _evicting = new(1, 1);
@@ -73,23 +73,42 @@ public sealed class CacheCoherence(IOutputCacheStore store, ChangeSignal signal,
     }
 
     /// <summary>
-    /// One request at a time: a request that finds nothing new must not serve from the cache while
-    /// another is still evicting what a commit made stale.
+    /// Evicts what commits since the last look made stale. The newest change counts as seen only
+    /// once its evictions are done, so a request that finds it already seen may serve from the
+    /// cache; a request that finds it new waits for the one evicting (one at a time).
     /// </summary>
     private async Task<(long Id, DateTime CommittedAt)> CatchUpAsync(HttpContext context, CancellationToken ct)
     {
+        var db = context.RequestServices.GetRequiredService<CatalogueDb>();
+        if (!signal.IsCheap)
+        {
+            // No local signal (PostgreSQL): one small query per request, but no lock unless something changed,
+            // so cached requests do not wait in line for each other's round trips.
+            var newest = await ChangeLog.LatestWithTimeAsync(db, ct);
+            if (newest.Id == Interlocked.Read(ref _seen))
+            {
+                return newest;
+            }
+        }
         await _evicting.WaitAsync(ct);
         try
         {
             var seen = Interlocked.Read(ref _seen);
-            if (seen >= 0 && !signal.MayHaveChanged())
+            if (seen >= 0 && signal.IsCheap && !signal.MayHaveChanged())
             {
                 // Nothing committed anywhere since the last look: the cache is current.
                 return _latest;
             }
-            var db = context.RequestServices.GetRequiredService<CatalogueDb>();
             var latest = await ChangeLog.LatestWithTimeAsync(db, ct);
-            if (seen >= 0 && latest.Id != seen)
+            if (seen < 0 ? sharing.Shared : latest.Id < seen)
+            {
+                // A shared cache (Redis) outlives this instance and may hold pages from before changes made
+                // while no instance was running; a change log that went backwards means a restored database.
+                // Neither says what is stale, so everything is.
+                await store.EvictByTagAsync(PortalCachePolicy.EverythingTag, ct);
+                logger.LogInformation("Output cache emptied: {Reason}", seen < 0 ? "first request of this instance on a shared cache" : "the change log went back (a restored catalogue)");
+            }
+            else if (seen >= 0 && latest.Id != seen)
             {
                 // The log is read a page at a time; a large import leaves thousands of changes.
                 for (var cursor = seen; cursor < latest.Id;)
@@ -107,7 +126,7 @@ public sealed class CacheCoherence(IOutputCacheStore store, ChangeSignal signal,
                 }
                 logger.LogDebug("Output cache caught up with change {Change}", latest.Id);
             }
-            // On the first request of this instance the cache is empty: nothing can be stale.
+            // On the first request of an instance with its own memory cache, the cache is empty: nothing can be stale.
             _latest = latest;
             Interlocked.Exchange(ref _seen, latest.Id);
             return latest;

@@ -27,6 +27,9 @@ public sealed class ChangeSignal : IDisposable
         }
     }
 
+    /// <summary>Whether this engine has a local signal; without one every request reads the change log.</summary>
+    public bool IsCheap => _watch is not null;
+
     /// <summary>True when a commit may have happened since the last call that returned true.</summary>
     public bool MayHaveChanged()
     {

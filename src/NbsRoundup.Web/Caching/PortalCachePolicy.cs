@@ -14,6 +14,9 @@ internal sealed class PortalCachePolicy(Func<HttpContext, IEnumerable<string>> t
 {
     public static readonly TimeSpan Lifetime = TimeSpan.FromHours(6);
 
+    /// <summary>On every cached response: what CacheCoherence evicts when it cannot know what is stale.</summary>
+    public const string EverythingTag = "portal";
+
     public ValueTask CacheRequestAsync(OutputCacheContext context, CancellationToken cancellation)
     {
         var http = context.HttpContext;
@@ -26,6 +29,7 @@ internal sealed class PortalCachePolicy(Func<HttpContext, IEnumerable<string>> t
         context.CacheVaryByRules.QueryKeys = "*";
         context.CacheVaryByRules.VaryByValues["culture"] = CultureInfo.CurrentUICulture.Name;
         context.CacheVaryByRules.VaryByValues["encoding"] = Encoding(http.Request);
+        context.Tags.Add(EverythingTag);
         foreach (var tag in tags(http))
         {
             context.Tags.Add(tag);

@@ -17,7 +17,9 @@ public static class PortalCaching
 
     public static IServiceCollection AddPortalCaching(this IServiceCollection services, IConfiguration configuration)
     {
-        if (configuration.GetConnectionString(RedisConnectionName) is { Length: > 0 } redis)
+        var redis = configuration.GetConnectionString(RedisConnectionName);
+        services.AddSingleton(new CacheSharing(!string.IsNullOrEmpty(redis)));
+        if (!string.IsNullOrEmpty(redis))
         {
             // Registered before AddOutputCache, whose in-memory store is only a fallback. Instances
             // on one catalogue share one key prefix (and so one cache); the change log still decides
@@ -70,3 +72,6 @@ public static class PortalCaching
         where TBuilder : IEndpointConventionBuilder =>
         builder.WithMetadata(new Microsoft.AspNetCore.OutputCaching.OutputCacheAttribute { PolicyName = policy });
 }
+
+/// <summary>Whether the output cache outlives this instance and is seen by others (Redis), or is this process's own memory.</summary>
+public sealed record CacheSharing(bool Shared);
