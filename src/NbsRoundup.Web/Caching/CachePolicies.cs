@@ -1,4 +1,4 @@
-using NbsRoundup.Caching;
+using NbsRoundup.Data;
 
 namespace NbsRoundup.Web.Caching;
 

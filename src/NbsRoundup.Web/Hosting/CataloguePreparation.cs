@@ -1,7 +1,6 @@
 using Microsoft.EntityFrameworkCore;
 using NbsRoundup.Data;
 using NbsRoundup.Importing;
-using NbsRoundup.Search;
 
 namespace NbsRoundup.Web.Hosting;
 

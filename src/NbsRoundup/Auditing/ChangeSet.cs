@@ -1,3 +1,5 @@
+using NbsRoundup.Catalogue;
+
 namespace NbsRoundup.Auditing;
 
 /// <summary>
@@ -38,9 +40,9 @@ public sealed class ChangeSet
     /// Records the fields that differ between two descriptions of one entity: before is null
     /// for a new entity, after is null for a deleted one.
     /// </summary>
-    public void Record(string kind, string key, AuditFields? before, AuditFields? after)
+    public void Record(string kind, string key, EntityFields? before, EntityFields? after)
     {
-        var fields = (before ?? AuditFields.None).Names.Concat((after ?? AuditFields.None).Names).Distinct(StringComparer.Ordinal);
+        var fields = (before ?? EntityFields.None).Names.Concat((after ?? EntityFields.None).Names).Distinct(StringComparer.Ordinal);
         foreach (var field in fields)
         {
             var old = before?[field];
@@ -82,25 +84,4 @@ public sealed class FieldChange
         Before = before;
         After = after;
     }
-}
-
-/// <summary>An entity described field by field as text, in a fixed order, for the audit log.</summary>
-public sealed class AuditFields
-{
-    private readonly List<(string Name, string? Value)> _fields = [];
-
-    public static AuditFields None { get; } = new();
-
-    public IEnumerable<string> Names => _fields.Select(f => f.Name);
-
-    public string? this[string name] => _fields.FirstOrDefault(f => f.Name == name).Value;
-
-    public AuditFields Add(string name, string? value)
-    {
-        _fields.Add((name, string.IsNullOrEmpty(value) ? null : value));
-        return this;
-    }
-
-    public AuditFields Add(string name, int? value) =>
-        Add(name, value?.ToString(System.Globalization.CultureInfo.InvariantCulture));
 }

@@ -1,5 +1,3 @@
-using NbsRoundup.Auditing;
-
 namespace NbsRoundup.Catalogue;
 
 /// <summary>
@@ -84,7 +82,7 @@ public sealed class Entry : IVersioned
     }
 
     /// <summary>The entry's fields as text, for the audit log.</summary>
-    public AuditFields Describe() => new AuditFields()
+    public EntityFields Describe() => new EntityFields()
         .Add("title", Title)
         .Add("original", OriginalTitle)
         .Add("section", Section.All.FirstOrDefault(s => s.Id == SectionId)?.Key)

@@ -1,5 +1,3 @@
-using NbsRoundup.Auditing;
-
 namespace NbsRoundup.Catalogue;
 
 /// <summary>One issue of the newsletter ("2021年11月, Vol.3 (总第3期)").</summary>
@@ -135,9 +133,9 @@ public sealed class Issue : IVersioned
     }
 
     /// <summary>The issue's fields as text, for the audit log.</summary>
-    public AuditFields Describe()
+    public EntityFields Describe()
     {
-        var fields = new AuditFields()
+        var fields = new EntityFields()
             .Add("title", Title)
             .Add("title_en", TitleEn)
             .Add("publisher", Publisher)

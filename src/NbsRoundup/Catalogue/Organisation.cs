@@ -1,5 +1,3 @@
-using NbsRoundup.Auditing;
-
 namespace NbsRoundup.Catalogue;
 
 /// <summary>
@@ -113,7 +111,7 @@ public sealed class Organisation : IVersioned
     }
 
     /// <summary>The organisation's names as text, for the audit log.</summary>
-    public AuditFields Describe() => new AuditFields()
+    public EntityFields Describe() => new EntityFields()
         .Add("name", Name)
         .Add("short", ShortName)
         .Add("aliases", string.Join("; ", _aliases.Select(a => a.Name)));

@@ -1,46 +1,104 @@
-using Microsoft.EntityFrameworkCore.Infrastructure;
+using System.Collections;
+using System.Data.Common;
+using System.Globalization;
 using System.Text;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Infrastructure;
 using Microsoft.EntityFrameworkCore.Metadata;
 using Microsoft.EntityFrameworkCore.Storage;
 
 namespace NbsRoundup.Data;
 
 /// <summary>
-/// Multi-row INSERTs of untracked entities, for imports too large for the change tracker. Tables,
-/// columns and value conversions come from the EF model itself (the same mapping SaveChanges uses),
-/// so a property added to an entity is written here without a change to this code.
+/// Multi-row INSERTs of new entities and everything they own, for saves too large for the change
+/// tracker's row-at-a-time commands (a new issue of thousands of entries, its audit record of tens
+/// of thousands of fields). Tables, columns, keys, foreign keys, owned collections and value
+/// conversions all come from the EF model, the mapping SaveChanges itself uses: a property or an
+/// owned collection added to an entity is written here without a change to this code. Like
+/// SaveChanges, it leaves generated keys and foreign keys set on the entities it wrote.
 /// </summary>
 internal static class BulkInsert
 {
-    /// <summary>Returned by a value function: write the entity's own value of the property.</summary>
-    public static readonly object Own = new();
-
     /// <summary>Keeps statements under every provider's parameter limit.</summary>
     private const int MaxParameters = 2000;
 
-    // value: the value of a property of a row, or Own for the entity's own.
-    public static async Task InsertAsync<T>(CatalogueDb db, IReadOnlyList<T> rows, Func<IProperty, T, object?>? value, CancellationToken ct)
-        where T : class
+    /// <summary>
+    /// Inserts the entities and, through their collection navigations, every entity they own, in
+    /// the context's current transaction. Principals they refer to (an entry's organisations) must
+    /// already have their keys.
+    /// </summary>
+    public static async Task InsertGraphAsync(CatalogueDb db, IReadOnlyList<object> roots, CancellationToken ct)
     {
-        if (rows.Count == 0)
+        if (roots.Count == 0)
         {
             return;
         }
-        var type = db.Model.FindEntityType(typeof(T)) ?? throw new InvalidOperationException($"{typeof(T).Name} is not mapped");
+        var type = db.Model.FindEntityType(roots[0].GetType()) ?? throw new InvalidOperationException($"{roots[0].GetType().Name} is not mapped");
+        await InsertLevelAsync(db, type, roots, ct);
+    }
+
+    private static async Task InsertLevelAsync(CatalogueDb db, IEntityType type, IReadOnlyList<object> rows, CancellationToken ct)
+    {
+        foreach (var foreignKey in type.GetForeignKeys())
+        {
+            if (foreignKey.DependentToPrincipal is { } toPrincipal)
+            {
+                foreach (var row in rows)
+                {
+                    if (toPrincipal.GetGetter().GetClrValueUsingContainingEntity(row) is { } principal)
+                    {
+                        CopyKey(foreignKey, principal, row);
+                    }
+                }
+            }
+        }
+        await InsertAsync(db, type, rows, ct);
+        foreach (var collection in type.GetNavigations().Where(n => n.IsCollection && !n.IsOnDependent))
+        {
+            var children = new List<object>();
+            foreach (var row in rows)
+            {
+                foreach (var child in (IEnumerable?)collection.GetGetter().GetClrValueUsingContainingEntity(row) ?? Array.Empty<object>())
+                {
+                    CopyKey(collection.ForeignKey, row, child);
+                    children.Add(child);
+                }
+            }
+            if (children.Count > 0)
+            {
+                await InsertLevelAsync(db, collection.TargetEntityType, children, ct);
+            }
+        }
+    }
+
+    private static void CopyKey(IForeignKey foreignKey, object principal, object dependent)
+    {
+        for (var i = 0; i < foreignKey.Properties.Count; i++)
+        {
+            Set(foreignKey.Properties[i], dependent, foreignKey.PrincipalKey.Properties[i].GetGetter().GetClrValueUsingContainingEntity(principal));
+        }
+    }
+
+    /// <summary>Writes one level of rows; a store-generated key is taken from the database and set on each entity.</summary>
+    private static async Task InsertAsync(CatalogueDb db, IEntityType type, IReadOnlyList<object> rows, CancellationToken ct)
+    {
         var table = StoreObjectIdentifier.Table(type.GetTableName()!, type.GetSchema());
-        var columns = type.GetProperties()
-            .Where(p => !(p.IsPrimaryKey() && p.ValueGenerated != ValueGenerated.Never))
-            .ToList();
+        var generated = type.FindPrimaryKey()!.Properties is [{ ValueGenerated: ValueGenerated.OnAdd } key] ? key : null;
+        var postgres = db.Database.IsPostgres();
+        if (generated is not null && postgres)
+        {
+            await ReserveKeysAsync(db, table, generated, rows, ct);
+        }
+        // SQLite takes its keys back row by row (RETURNING); PostgreSQL's were reserved above and are written.
+        var columns = type.GetProperties().Where(p => p != generated || postgres).ToList();
         var sql = db.GetService<ISqlGenerationHelper>();
         var head = $"INSERT INTO {sql.DelimitIdentifier(table.Name, table.Schema)} ({string.Join(", ", columns.Select(c => sql.DelimitIdentifier(c.GetColumnName(table)!)))}) VALUES ";
-        var connection = db.Database.GetDbConnection();
-        var transaction = db.Database.CurrentTransaction?.GetDbTransaction();
+        var returning = generated is not null && !postgres ? " RETURNING " + sql.DelimitIdentifier(generated.GetColumnName(table)!) : "";
         // SQLite runs in-process: one prepared statement stepped per row beats preparing a long
         // multi-row statement. Over a network (PostgreSQL) round trips dominate: many rows a statement.
-        var perStatement = db.Database.IsSqlite() ? 1 : Math.Max(1, MaxParameters / columns.Count);
-        await using var command = connection.CreateCommand();
-        command.Transaction = transaction;
+        var perStatement = postgres ? Math.Max(1, MaxParameters / columns.Count) : 1;
+        await using var command = db.Database.GetDbConnection().CreateCommand();
+        command.Transaction = db.Database.CurrentTransaction?.GetDbTransaction();
         foreach (var chunk in rows.Chunk(perStatement))
         {
             var text = new StringBuilder(head);
@@ -54,22 +112,68 @@ internal static class BulkInsert
                     var name = "@b" + n++;
                     text.Append(c == 0 ? "" : ", ").Append(name);
                     var property = columns[c];
-                    var raw = value?.Invoke(property, chunk[r]) ?? Own;
-                    if (ReferenceEquals(raw, Own))
-                    {
-                        raw = property.GetGetter().GetClrValueUsingContainingEntity(chunk[r]);
-                    }
-                    command.Parameters.Add(property.GetRelationalTypeMapping().CreateParameter(command, name, raw, property.IsNullable));
+                    var value = property.GetGetter().GetClrValueUsingContainingEntity(chunk[r]);
+                    command.Parameters.Add(property.GetRelationalTypeMapping().CreateParameter(command, name, value, property.IsNullable));
                 }
                 text.Append(')');
             }
-            var statement = text.ToString();
+            var statement = text.Append(returning).ToString();
             if (command.CommandText != statement)
             {
                 // Unchanged text keeps SQLite's prepared statement.
                 command.CommandText = statement;
             }
-            await command.ExecuteNonQueryAsync(ct);
+            if (returning.Length > 0)
+            {
+                Set(generated!, chunk[0], await command.ExecuteScalarAsync(ct));
+            }
+            else
+            {
+                await command.ExecuteNonQueryAsync(ct);
+            }
+        }
+    }
+
+    /// <summary>
+    /// Takes keys from the column's identity sequence before inserting, so each entity knows its
+    /// key without relying on the order in which a multi-row INSERT returns them.
+    /// </summary>
+    private static async Task ReserveKeysAsync(CatalogueDb db, StoreObjectIdentifier table, IProperty key, IReadOnlyList<object> rows, CancellationToken ct)
+    {
+        var sql = db.GetService<ISqlGenerationHelper>();
+        await using var command = db.Database.GetDbConnection().CreateCommand();
+        command.Transaction = db.Database.CurrentTransaction?.GetDbTransaction();
+        command.CommandText = string.Create(CultureInfo.InvariantCulture,
+            $"SELECT nextval(pg_get_serial_sequence(@table, @column)) FROM generate_series(1, {rows.Count})");
+        AddParameter(command, "@table", sql.DelimitIdentifier(table.Name, table.Schema));
+        AddParameter(command, "@column", key.GetColumnName(table)!);
+        await using var reader = await command.ExecuteReaderAsync(ct);
+        var i = 0;
+        while (await reader.ReadAsync(ct))
+        {
+            Set(key, rows[i++], reader.GetValue(0));
+        }
+    }
+
+    private static void AddParameter(DbCommand command, string name, object value)
+    {
+        var parameter = command.CreateParameter();
+        parameter.ParameterName = name;
+        parameter.Value = value;
+        command.Parameters.Add(parameter);
+    }
+
+    /// <summary>Sets a mapped property on an entity the way EF materialises it: through its backing field when it has one.</summary>
+    private static void Set(IProperty property, object entity, object? value)
+    {
+        var converted = value is null ? null : Convert.ChangeType(value, Nullable.GetUnderlyingType(property.ClrType) ?? property.ClrType, CultureInfo.InvariantCulture);
+        if (property.FieldInfo is { } field)
+        {
+            field.SetValue(entity, converted);
+        }
+        else
+        {
+            property.PropertyInfo!.SetValue(entity, converted);
         }
     }
 }

@@ -3,9 +3,7 @@ using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore;
 using NbsRoundup.Accounts;
 using NbsRoundup.Auditing;
-using NbsRoundup.Caching;
 using NbsRoundup.Catalogue;
-using NbsRoundup.Search;
 
 namespace NbsRoundup.Data;
 
@@ -37,21 +35,28 @@ public sealed class CatalogueDb(DbContextOptions<CatalogueDb> options) : Identit
     public override int SaveChanges(bool acceptAllChangesOnSuccess) =>
         SaveChangesAsync(acceptAllChangesOnSuccess).GetAwaiter().GetResult();
 
+    public override Task<int> SaveChangesAsync(bool acceptAllChangesOnSuccess, CancellationToken cancellationToken = default) =>
+        SaveAsync(null, acceptAllChangesOnSuccess, cancellationToken);
+
+    /// <summary>Saves together with a change set of the audit log (AuditedEdit's save).</summary>
+    internal Task<int> SaveChangesAsync(ChangeSet? audit, CancellationToken ct) => SaveAsync(audit, true, ct);
+
     /// <summary>
-    /// Saves, renews version tokens and timestamps of what changed, updates the search index and
-    /// records which cached pages the change makes stale (the change log), all in one transaction:
-    /// a search never sees a half-applied edit or import, and no cache outlives a commit.
+    /// Saves, renews version tokens and timestamps of what changed, updates the search index, records
+    /// which pages the change makes stale (the change log) and writes the audit record, all in one
+    /// transaction: a search never sees a half-applied edit or import, and no cache outlives a commit.
+    /// Everything is derived here, from the change tracker, once, whichever way the rows are written.
     /// </summary>
-    public override async Task<int> SaveChangesAsync(bool acceptAllChangesOnSuccess, CancellationToken cancellationToken = default)
+    private async Task<int> SaveAsync(ChangeSet? audit, bool acceptAllChangesOnSuccess, CancellationToken ct)
     {
         // Changes are detected once, here: every tracker.Entries() call would otherwise detect them
-        // again, and the hooks below call it per entity, which made large imports quadratic.
+        // again, and the steps below call it per entity, which made large imports quadratic.
         ChangeTracker.DetectChanges();
         var autoDetect = ChangeTracker.AutoDetectChangesEnabled;
         ChangeTracker.AutoDetectChangesEnabled = false;
         try
         {
-            return await SaveDetectedChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
+            return await SaveDetectedChangesAsync(audit, acceptAllChangesOnSuccess, ct);
         }
         finally
         {
@@ -59,27 +64,31 @@ public sealed class CatalogueDb(DbContextOptions<CatalogueDb> options) : Identit
         }
     }
 
-    private async Task<int> SaveDetectedChangesAsync(bool acceptAllChangesOnSuccess, CancellationToken cancellationToken)
+    private async Task<int> SaveDetectedChangesAsync(ChangeSet? audit, bool acceptAllChangesOnSuccess, CancellationToken ct)
     {
         var now = DateTime.UtcNow;
         VersionStamps.Renew(ChangeTracker);
         Timestamps.Stamp(ChangeTracker, now);
         var index = SearchIndex.Collect(ChangeTracker);
         var scope = ChangeScope.Collect(ChangeTracker);
-        if (index.IsEmpty && scope.IsEmpty)
+        if (index.IsEmpty && scope.IsEmpty && audit is null)
         {
-            return await base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
+            return await base.SaveChangesAsync(acceptAllChangesOnSuccess, ct);
         }
-        var ownTransaction = Database.CurrentTransaction is null ? await Database.BeginTransactionAsync(cancellationToken) : null;
+        var ownTransaction = Database.CurrentTransaction is null ? await Database.BeginTransactionAsync(ct) : null;
         try
         {
-            await scope.CaptureBeforeSaveAsync(this, cancellationToken);
-            var saved = await base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
-            await SearchIndex.ApplyAsync(this, index, cancellationToken);
-            await ChangeLog.AppendAsync(this, await scope.ResolveAsync(this, cancellationToken), now, cancellationToken);
+            await scope.CaptureBeforeSaveAsync(this, ct);
+            var saved = await NewIssues.SaveAsync(this, () => base.SaveChangesAsync(acceptAllChangesOnSuccess, ct), ct);
+            await SearchIndex.ApplyAsync(this, index, ct);
+            await ChangeLog.AppendAsync(this, await scope.ResolveAsync(this, ct), now, ct);
+            if (audit is not null)
+            {
+                await BulkInsert.InsertGraphAsync(this, [audit], ct);
+            }
             if (ownTransaction is not null)
             {
-                await ownTransaction.CommitAsync(cancellationToken);
+                await ownTransaction.CommitAsync(ct);
             }
             return saved;
         }

@@ -1,5 +1,4 @@
 using Microsoft.EntityFrameworkCore;
-using NbsRoundup.Auditing;
 using NbsRoundup.Catalogue;
 using NbsRoundup.Data;
 
@@ -29,23 +28,23 @@ public sealed class CatalogueImporter(CatalogueDb db, string actor = "import")
         {
             issueFields.Add("draft");
         }
-        var issueBefore = issue?.Describe();
-        var entriesBefore = issue?.Entries.ToDictionary(e => e.Slug, e => e.Describe()) ?? [];
-
         await CheckSlugsElsewhereAsync(document, issue?.Id, diagnostics, ct);
 
         var organisations = await OrganisationResolver.ForNamesAsync(db,
             document.Organisations.SelectMany(d => new[] { d.Slug, d.Name, d.ShortName }.Concat(d.Aliases))
                 .Concat(document.Entries.SelectMany(e => e.OrganisationNames)), ct);
-        var known = organisations.Known.ToList();
-        var organisationsBefore = known.ToDictionary(o => o.Slug, o => o.Describe());
+        // Everything the import may change is loaded and tracked now: the audit record is what differs from here.
+        var edit = AuditedEdit.Begin(db);
         foreach (var definition in document.Organisations)
         {
             organisations.Define(definition, diagnostics);
         }
 
-        // A new issue is built untracked and written by the bulk path; an existing one is updated through the tracker.
-        issue ??= new Issue(document.Slug, document.Details);
+        if (issue is null)
+        {
+            issue = new Issue(document.Slug, document.Details);
+            db.Issues.Add(issue);
+        }
         issue.Update(document.Details);
         issue.SetDraft(document.IsDraft);
         foreach (var section in Section.All)
@@ -102,22 +101,7 @@ public sealed class CatalogueImporter(CatalogueDb db, string actor = "import")
             db.ChangeTracker.Clear();
             return plan;
         }
-        var changeSet = new ChangeSet(actor, $"Imported {document.File}", document.File);
-        changeSet.Record(FieldChange.Issue, issue.Slug, issueBefore, issue.Describe());
-        foreach (var organisation in known.Concat(organisations.Created))
-        {
-            changeSet.Record(FieldChange.Organisation, organisation.Slug, organisationsBefore.GetValueOrDefault(organisation.Slug), organisation.Describe());
-        }
-        foreach (var entry in issue.Entries)
-        {
-            changeSet.Record(FieldChange.Entry, entry.Slug, entriesBefore.GetValueOrDefault(entry.Slug), entry.Describe());
-        }
-        await db.SaveChangesAsync(ct);
-        if (issueIsNew)
-        {
-            await BulkIssueWriter.WriteAsync(db, issue, ct);
-        }
-        await ChangeSetWriter.WriteAsync(db, changeSet, ct);
+        await edit.SaveAsync(new ChangeNote(actor, $"Imported {document.File}", document.File), ct);
         await transaction.CommitAsync(ct);
         db.ChangeTracker.Clear();
         return plan with { Applied = true };

@@ -1,6 +1,7 @@
 using Microsoft.EntityFrameworkCore;
 using NbsRoundup.Catalogue;
 using NbsRoundup.Data;
+using NbsRoundup.Text;
 
 namespace NbsRoundup.Search;
 

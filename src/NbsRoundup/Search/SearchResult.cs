@@ -1,3 +1,5 @@
+using NbsRoundup.Text;
+
 namespace NbsRoundup.Search;
 
 /// <summary>A count in one facet: a section, an organisation, or a month ("2021-10"; "2021" for year-only dates; null for undated).</summary>

@@ -1,5 +1,6 @@
 using Microsoft.EntityFrameworkCore;
 using NbsRoundup.Auditing;
+using NbsRoundup.Catalogue;
 using NbsRoundup.Importing;
 using NbsRoundup.Tests.Data;
 using NbsRoundup.Tests.Importing;
@@ -151,7 +152,7 @@ public sealed class CatalogueChangeTests : IDisposable
     {
         var changes = new ChangeSet("someone", "test");
 
-        changes.Record("entry", "x", new AuditFields().Add("title", "甲").Add("date", "10月"), new AuditFields().Add("title", "甲").Add("date", "11月"));
+        changes.Record("entry", "x", new EntityFields().Add("title", "甲").Add("date", "10月"), new EntityFields().Add("title", "甲").Add("date", "11月"));
 
         var change = Assert.Single(changes.Changes);
         Assert.Equal(("date", "10月", "11月"), (change.Field, change.Before, change.After));

@@ -1,5 +1,5 @@
 using Microsoft.EntityFrameworkCore;
-using NbsRoundup.Caching;
+using NbsRoundup.Data;
 using NbsRoundup.Catalogue;
 using NbsRoundup.Importing;
 using NbsRoundup.Tests.Data;

@@ -2,6 +2,7 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Infrastructure;
 using Microsoft.EntityFrameworkCore.Migrations;
 using NbsRoundup.Catalogue;
+using NbsRoundup.Data;
 using NbsRoundup.Importing;
 using NbsRoundup.Search;
 

@@ -1,4 +1,5 @@
-using NbsRoundup.Search;
+using NbsRoundup.Data;
+using NbsRoundup.Text;
 
 namespace NbsRoundup.Tests.Search;
 

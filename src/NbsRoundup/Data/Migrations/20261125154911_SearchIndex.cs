@@ -30,7 +30,7 @@ namespace NbsRoundup.Data.Migrations
             migrationBuilder.Sql("UPDATE \"Entries\" SET \"UpdatedAt\" = strftime('%Y-%m-%d %H:%M:%S', 'now')");
 
             // The full-text index is not part of the EF model; start-up fills it for existing entries.
-            migrationBuilder.Sql(NbsRoundup.Search.SqliteFullTextIndex.CreateTableSql);
+            migrationBuilder.Sql(NbsRoundup.Data.SqliteFullTextIndex.CreateTableSql);
         }
 
         /// <inheritdoc />

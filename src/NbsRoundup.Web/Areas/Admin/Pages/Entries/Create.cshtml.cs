@@ -3,7 +3,6 @@ using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Localization;
-using NbsRoundup.Auditing;
 using NbsRoundup.Catalogue;
 using NbsRoundup.Data;
 using NbsRoundup.Importing;
@@ -64,14 +63,14 @@ public sealed class CreateModel(CatalogueDb db, IStringLocalizer<SharedResource>
         {
             return Page();
         }
+        var organisations = await OrganisationResolver.ResolveAsync(db, Input.OrganisationNames, ct);
         await db.Entry(target).Collection(i => i.Entries).LoadAsync(ct);
-        var entry = target.AppendEntry(slug, content);
-        entry.SetOrganisations(await OrganisationResolver.ResolveAsync(db, Input.OrganisationNames, ct));
-        entry.SetDraft(Input.Draft);
-        var changes = new ChangeSet(User.Identity!.Name!, $"Created entry {slug} in issue {issue}");
-        changes.Record(FieldChange.Entry, slug, null, entry.Describe());
-        db.ChangeSets.Add(changes);
-        await db.SaveChangesAsync(ct);
+        await db.SaveAuditedAsync(new ChangeNote(User.Identity!.Name!, $"Created entry {slug} in issue {issue}"), () =>
+        {
+            var entry = target.AppendEntry(slug, content);
+            entry.SetOrganisations(organisations);
+            entry.SetDraft(Input.Draft);
+        }, ct);
         return RedirectToPage("/Issues/Show", null, new { area = "Admin", slug = issue }, slug);
     }
 

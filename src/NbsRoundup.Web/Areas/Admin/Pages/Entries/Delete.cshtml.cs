@@ -1,7 +1,6 @@
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
-using NbsRoundup.Auditing;
 using NbsRoundup.Data;
 
 namespace NbsRoundup.Web.Areas.Admin.Pages.Entries;
@@ -36,17 +35,11 @@ public sealed class DeleteModel(CatalogueDb db) : PageModel
             return NotFound();
         }
         var issue = entry.Issue;
-        var changes = new ChangeSet(User.Identity!.Name!, $"Deleted entry {slug} from issue {issue.Slug}");
-        var before = issue.Entries.ToDictionary(e => e.Slug, e => e.Describe());
-        issue.RemoveEntry(entry);
-        db.Entries.Remove(entry);
-        changes.Record(FieldChange.Entry, slug, before[slug], null);
-        foreach (var sibling in issue.Entries)
+        await db.SaveAuditedAsync(new ChangeNote(User.Identity!.Name!, $"Deleted entry {slug} from issue {issue.Slug}"), () =>
         {
-            changes.Record(FieldChange.Entry, sibling.Slug, before[sibling.Slug], sibling.Describe());
-        }
-        db.ChangeSets.Add(changes);
-        await db.SaveChangesAsync(ct);
+            issue.RemoveEntry(entry);
+            db.Entries.Remove(entry);
+        }, ct);
         return RedirectToPage("/Issues/Show", new { area = "Admin", slug = issue.Slug });
     }
 }

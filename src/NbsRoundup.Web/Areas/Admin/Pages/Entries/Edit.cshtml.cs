@@ -2,7 +2,6 @@ using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Localization;
-using NbsRoundup.Auditing;
 using NbsRoundup.Catalogue;
 using NbsRoundup.Data;
 using NbsRoundup.Importing;
@@ -64,36 +63,25 @@ public sealed class EditModel(CatalogueDb db, IStringLocalizer<SharedResource> t
         {
             return Page();
         }
-        if (entry.Version != Input.Version)
-        {
-            return ShowConflict(entry);
-        }
-        var before = entry.Describe();
-        entry.Update(content with { SectionId = entry.SectionId, Position = entry.Position });
+        var organisations = await OrganisationResolver.ResolveAsync(db, Input.OrganisationNames, ct);
         if (content.SectionId != entry.SectionId)
         {
+            // Moving to another section renumbers the entries of both.
             await db.Entry(entry.Issue).Collection(i => i.Entries).LoadAsync(ct);
+        }
+        var result = await db.SaveAuditedAsync(new ChangeNote(User.Identity!.Name!, $"Edited entry {slug}"), entry, Input.Version, () =>
+        {
+            entry.Update(content with { SectionId = entry.SectionId, Position = entry.Position });
             entry.Issue.MoveTo(entry, content.SectionId);
-        }
-        entry.SetOrganisations(await OrganisationResolver.ResolveAsync(db, Input.OrganisationNames, ct));
-        entry.SetDraft(Input.Draft);
-        db.Entry(entry).Property(e => e.Version).OriginalValue = Input.Version;
-        var changes = new ChangeSet(User.Identity!.Name!, $"Edited entry {slug}");
-        changes.Record(FieldChange.Entry, slug, before, entry.Describe());
-        if (!changes.IsEmpty)
+            entry.SetOrganisations(organisations);
+            entry.SetDraft(Input.Draft);
+        }, ct);
+        return result.Outcome switch
         {
-            db.ChangeSets.Add(changes);
-        }
-        try
-        {
-            await db.SaveChangesAsync(ct);
-        }
-        catch (DbUpdateConcurrencyException)
-        {
-            db.ChangeTracker.Clear();
-            return ShowConflict((await LoadAsync(slug, ct))!);
-        }
-        return RedirectToPage("/Entries/Edit", new { area = "Admin", slug, saved = true });
+            SaveOutcome.Gone => NotFound(),
+            SaveOutcome.Conflict when (Conflict = ConflictRow.Show(result, Input, ModelState)).Count > 0 => Page(),
+            _ => RedirectToPage("/Entries/Edit", new { area = "Admin", slug, saved = true }),
+        };
     }
 
     private async Task<Entry?> LoadAsync(string slug, CancellationToken ct)
@@ -113,21 +101,7 @@ public sealed class EditModel(CatalogueDb db, IStringLocalizer<SharedResource> t
         return entry;
     }
 
-    private IActionResult ShowConflict(Entry current)
-    {
-        Conflict = ConflictRow.Between(Input.Describe(), current.Describe());
-        if (Conflict.Count == 0)
-        {
-            // Someone else saved exactly what this editor typed: nothing is left to do.
-            return RedirectToPage("/Entries/Edit", new { area = "Admin", slug = Slug, saved = true });
-        }
-        // The form now carries the saved version: saving again replaces it, knowingly.
-        ModelState.Remove("Input.Version");
-        Input.Version = current.Version;
-        return Page();
-    }
-
-    public sealed class InputModel : EntryInput
+    public sealed class InputModel : EntryInput, IVersionedInput
     {
         public Guid Version { get; set; }
     }

@@ -1,7 +1,6 @@
 using System.ComponentModel.DataAnnotations;
 using Microsoft.AspNetCore.Mvc.ModelBinding;
 using Microsoft.Extensions.Localization;
-using NbsRoundup.Auditing;
 using NbsRoundup.Catalogue;
 using NbsRoundup.Importing;
 using NbsRoundup.Web.Areas.Admin.Forms;
@@ -108,7 +107,7 @@ public class EntryInput
     }
 
     /// <summary>The form's values described as Entry.Describe describes a saved entry (organisations as typed).</summary>
-    public AuditFields Describe() => new AuditFields()
+    public EntityFields Describe() => new EntityFields()
         .Add("title", Title.Trim())
         .Add("original", FormText.Blank(OriginalTitle))
         .Add("section", SectionKey)

@@ -3,7 +3,6 @@ using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Localization;
-using NbsRoundup.Auditing;
 using NbsRoundup.Catalogue;
 using NbsRoundup.Data;
 using NbsRoundup.Web.Areas.Admin.Forms;
@@ -33,13 +32,12 @@ public sealed class CreateModel(CatalogueDb db, IStringLocalizer<SharedResource>
         {
             return Page();
         }
-        var issue = new Issue(slug, Input.Details);
-        Input.ApplyTo(issue);
-        db.Issues.Add(issue);
-        var changes = new ChangeSet(User.Identity!.Name!, $"Created issue {slug}");
-        changes.Record(FieldChange.Issue, slug, null, issue.Describe());
-        db.ChangeSets.Add(changes);
-        await db.SaveChangesAsync(ct);
+        await db.SaveAuditedAsync(new ChangeNote(User.Identity!.Name!, $"Created issue {slug}"), () =>
+        {
+            var issue = new Issue(slug, Input.Details);
+            Input.ApplyTo(issue);
+            db.Issues.Add(issue);
+        }, ct);
         return RedirectToPage("/Issues/Show", new { area = "Admin", slug });
     }
 

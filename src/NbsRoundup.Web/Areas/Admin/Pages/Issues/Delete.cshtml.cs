@@ -1,7 +1,6 @@
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
-using NbsRoundup.Auditing;
 using NbsRoundup.Data;
 
 namespace NbsRoundup.Web.Areas.Admin.Pages.Issues;
@@ -50,16 +49,11 @@ public sealed class DeleteModel(CatalogueDb db) : PageModel
             Input.EntryCount = issue.Entries.Count;
             return Page();
         }
-        var changes = new ChangeSet(User.Identity!.Name!, $"Deleted issue {slug} with {issue.Entries.Count} entries");
-        changes.Record(FieldChange.Issue, slug, issue.Describe(), null);
-        foreach (var entry in issue.Entries)
+        await db.SaveAuditedAsync(new ChangeNote(User.Identity!.Name!, $"Deleted issue {slug} with {issue.Entries.Count} entries"), () =>
         {
-            changes.Record(FieldChange.Entry, entry.Slug, entry.Describe(), null);
-        }
-        db.ChangeSets.Add(changes);
-        db.Entries.RemoveRange(issue.Entries);
-        db.Issues.Remove(issue);
-        await db.SaveChangesAsync(ct);
+            db.Entries.RemoveRange(issue.Entries);
+            db.Issues.Remove(issue);
+        }, ct);
         return RedirectToPage("/Index", new { area = "Admin" });
     }
 

@@ -1,7 +1,6 @@
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
-using NbsRoundup.Auditing;
 using NbsRoundup.Catalogue;
 using NbsRoundup.Data;
 using NbsRoundup.Web.Areas.Admin.Forms;
@@ -39,29 +38,13 @@ public sealed class EditModel(CatalogueDb db) : PageModel
         {
             return Page();
         }
-        if (issue.Version != Input.Version)
+        var result = await db.SaveAuditedAsync(new ChangeNote(User.Identity!.Name!, $"Edited issue {slug}"), issue, Input.Version, () => Input.ApplyTo(issue), ct);
+        return result.Outcome switch
         {
-            return ShowConflict(issue);
-        }
-        var before = issue.Describe();
-        Input.ApplyTo(issue);
-        db.Entry(issue).Property(i => i.Version).OriginalValue = Input.Version;
-        var changes = new ChangeSet(User.Identity!.Name!, $"Edited issue {slug}");
-        changes.Record(FieldChange.Issue, slug, before, issue.Describe());
-        if (!changes.IsEmpty)
-        {
-            db.ChangeSets.Add(changes);
-        }
-        try
-        {
-            await db.SaveChangesAsync(ct);
-        }
-        catch (DbUpdateConcurrencyException)
-        {
-            db.ChangeTracker.Clear();
-            return ShowConflict((await LoadAsync(slug, ct))!);
-        }
-        return RedirectToPage("/Issues/Show", new { area = "Admin", slug, saved = true });
+            SaveOutcome.Gone => NotFound(),
+            SaveOutcome.Conflict when (Conflict = ConflictRow.Show(result, Input, ModelState)).Count > 0 => Page(),
+            _ => RedirectToPage("/Issues/Show", new { area = "Admin", slug, saved = true }),
+        };
     }
 
     private async Task<Issue?> LoadAsync(string slug, CancellationToken ct)
@@ -70,21 +53,7 @@ public sealed class EditModel(CatalogueDb db) : PageModel
         return await db.Issues.Include(i => i.SectionIntros).FirstOrDefaultAsync(i => i.Slug == slug, ct);
     }
 
-    private IActionResult ShowConflict(Issue current)
-    {
-        Conflict = ConflictRow.Between(Input.Describe(), current.Describe());
-        if (Conflict.Count == 0)
-        {
-            // Someone else saved exactly what this editor typed: nothing is left to do.
-            return RedirectToPage("/Issues/Show", new { area = "Admin", slug = Slug, saved = true });
-        }
-        // The form now carries the saved version: saving again replaces it, knowingly.
-        ModelState.Remove("Input.Version");
-        Input.Version = current.Version;
-        return Page();
-    }
-
-    public sealed class InputModel : IssueInput
+    public sealed class InputModel : IssueInput, IVersionedInput
     {
         public Guid Version { get; set; }
     }

@@ -1,5 +1,4 @@
 using System.ComponentModel.DataAnnotations;
-using NbsRoundup.Auditing;
 using NbsRoundup.Catalogue;
 using NbsRoundup.Importing;
 using NbsRoundup.Web.Areas.Admin.Forms;
@@ -68,10 +67,10 @@ public class IssueInput
     }
 
     /// <summary>The form's values described as Issue.Describe describes a saved issue.</summary>
-    public AuditFields Describe()
+    public EntityFields Describe()
     {
         var d = Details;
-        var fields = new AuditFields().Add("title", d.Title).Add("title_en", d.TitleEn).Add("publisher", d.Publisher)
+        var fields = new EntityFields().Add("title", d.Title).Add("title_en", d.TitleEn).Add("publisher", d.Publisher)
             .Add("year", d.Year).Add("month", d.Month).Add("volume", d.Volume).Add("number", d.Number)
             .Add("introduction", d.Introduction).Add("draft", Draft ? "yes" : "no");
         for (var i = 0; i < Section.All.Count; i++)

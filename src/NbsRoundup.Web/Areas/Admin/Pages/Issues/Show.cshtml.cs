@@ -1,7 +1,6 @@
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
-using NbsRoundup.Auditing;
 using NbsRoundup.Catalogue;
 using NbsRoundup.Data;
 
@@ -71,19 +70,7 @@ public sealed class ShowModel(CatalogueDb db) : PageModel
         {
             return NotFound();
         }
-        var issueBefore = issue.Describe();
-        var entriesBefore = issue.Entries.ToDictionary(e => e.Slug, e => e.Describe());
-        if (change(issue, entry))
-        {
-            var changes = new ChangeSet(User.Identity!.Name!, description);
-            changes.Record(FieldChange.Issue, slug, issueBefore, issue.Describe());
-            foreach (var e in issue.Entries)
-            {
-                changes.Record(FieldChange.Entry, e.Slug, entriesBefore[e.Slug], e.Describe());
-            }
-            db.ChangeSets.Add(changes);
-            await db.SaveChangesAsync(ct);
-        }
+        await db.SaveAuditedAsync(new ChangeNote(User.Identity!.Name!, description), () => change(issue, entry), ct);
         return RedirectToPage("/Issues/Show", null, new { area = "Admin", slug }, entry?.Slug);
     }
 

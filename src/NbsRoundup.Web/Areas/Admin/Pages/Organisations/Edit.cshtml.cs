@@ -3,7 +3,6 @@ using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Localization;
-using NbsRoundup.Auditing;
 using NbsRoundup.Catalogue;
 using NbsRoundup.Data;
 using NbsRoundup.Web.Areas.Admin.Forms;
@@ -46,29 +45,14 @@ public sealed class EditModel(CatalogueDb db, IStringLocalizer<SharedResource> t
         {
             return Page();
         }
-        if (organisation.Version != Input.Version)
+        var result = await db.SaveAuditedAsync(new ChangeNote(User.Identity!.Name!, $"Edited organisation {slug}"), organisation, Input.Version,
+            () => organisation.Edit(Input.Name, Input.ShortName, Input.AliasList), ct);
+        return result.Outcome switch
         {
-            return ShowConflict(organisation);
-        }
-        var before = organisation.Describe();
-        organisation.Edit(Input.Name, Input.ShortName, Input.AliasList);
-        db.Entry(organisation).Property(o => o.Version).OriginalValue = Input.Version;
-        var changes = new ChangeSet(User.Identity!.Name!, $"Edited organisation {slug}");
-        changes.Record(FieldChange.Organisation, slug, before, organisation.Describe());
-        if (!changes.IsEmpty)
-        {
-            db.ChangeSets.Add(changes);
-        }
-        try
-        {
-            await db.SaveChangesAsync(ct);
-        }
-        catch (DbUpdateConcurrencyException)
-        {
-            db.ChangeTracker.Clear();
-            return ShowConflict((await LoadAsync(slug, ct))!);
-        }
-        return RedirectToPage("/Organisations/Edit", new { area = "Admin", slug, saved = true });
+            SaveOutcome.Gone => NotFound(),
+            SaveOutcome.Conflict when (Conflict = ConflictRow.Show(result, Input, ModelState)).Count > 0 => Page(),
+            _ => RedirectToPage("/Organisations/Edit", new { area = "Admin", slug, saved = true }),
+        };
     }
 
     private async Task CheckNamesAreFreeAsync(int id, CancellationToken ct)
@@ -88,19 +72,7 @@ public sealed class EditModel(CatalogueDb db, IStringLocalizer<SharedResource> t
         return await db.Organisations.Include(o => o.Aliases).FirstOrDefaultAsync(o => o.Slug == slug, ct);
     }
 
-    private IActionResult ShowConflict(Organisation current)
-    {
-        Conflict = ConflictRow.Between(Input.Describe(), current.Describe());
-        if (Conflict.Count == 0)
-        {
-            return RedirectToPage("/Organisations/Edit", new { area = "Admin", slug = Slug, saved = true });
-        }
-        ModelState.Remove("Input.Version");
-        Input.Version = current.Version;
-        return Page();
-    }
-
-    public sealed class InputModel
+    public sealed class InputModel : IVersionedInput
     {
         [Required(ErrorMessage = "Enter the name.")]
         [StringLength(300, ErrorMessage = "At most 300 characters.")]
@@ -119,7 +91,7 @@ public sealed class EditModel(CatalogueDb db, IStringLocalizer<SharedResource> t
 
         public IReadOnlyList<string> AliasList => (Aliases ?? "").Split('\n', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries);
 
-        public AuditFields Describe() => new AuditFields().Add("name", Name.Trim()).Add("short", FormText.Blank(ShortName))
+        public EntityFields Describe() => new EntityFields().Add("name", Name.Trim()).Add("short", FormText.Blank(ShortName))
             .Add("aliases", string.Join("; ", AliasList));
     }
 }

@@ -3,8 +3,6 @@ using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Localization;
-using NbsRoundup.Auditing;
-using NbsRoundup.Catalogue;
 using NbsRoundup.Data;
 using NbsRoundup.Web.Localization;
 
@@ -58,19 +56,11 @@ public sealed class MergeModel(CatalogueDb db, IStringLocalizer<SharedResource> 
         var target = await db.Organisations.Include(o => o.Aliases).SingleAsync(o => o.Slug == targetSlug, ct);
         var entries = await db.Entries.Include(e => e.Organisations).ThenInclude(eo => eo.Organisation)
             .Where(e => e.Organisations.Any(o => o.OrganisationId == source.Id)).ToListAsync(ct);
-        var changes = new ChangeSet(User.Identity!.Name!, $"Merged organisation {sourceSlug} into {targetSlug}");
-        var entriesBefore = entries.ToDictionary(e => e.Slug, e => e.Describe());
-        changes.Record(FieldChange.Organisation, sourceSlug, source.Describe(), null);
-        var targetBefore = target.Describe();
-        source.MergeInto(target, entries);
-        db.Organisations.Remove(source);
-        changes.Record(FieldChange.Organisation, targetSlug, targetBefore, target.Describe());
-        foreach (var entry in entries)
+        await db.SaveAuditedAsync(new ChangeNote(User.Identity!.Name!, $"Merged organisation {sourceSlug} into {targetSlug}"), () =>
         {
-            changes.Record(FieldChange.Entry, entry.Slug, entriesBefore[entry.Slug], entry.Describe());
-        }
-        db.ChangeSets.Add(changes);
-        await db.SaveChangesAsync(ct);
+            source.MergeInto(target, entries);
+            db.Organisations.Remove(source);
+        }, ct);
     }
 
     private async Task<Summary?> SummarizeAsync(string slug, CancellationToken ct) =>

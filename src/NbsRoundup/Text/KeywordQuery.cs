@@ -1,4 +1,4 @@
-namespace NbsRoundup.Search;
+namespace NbsRoundup.Text;
 
 /// <summary>Which tokens of the index a clause looks in.</summary>
 public enum KeywordField

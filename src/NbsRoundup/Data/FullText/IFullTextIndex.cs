@@ -1,6 +1,6 @@
-using NbsRoundup.Data;
+using NbsRoundup.Text;
 
-namespace NbsRoundup.Search;
+namespace NbsRoundup.Data;
 
 /// <summary>
 /// What differs between the engines' full-text indexes: how rows are stored and how a keyword

@@ -1,7 +1,6 @@
 using Microsoft.EntityFrameworkCore;
-using NbsRoundup.Data;
 
-namespace NbsRoundup.Caching;
+namespace NbsRoundup.Data;
 
 /// <summary>
 /// One committed change, as the cache tags it invalidates. Every portal instance (and every

@@ -2,7 +2,7 @@ using System.Globalization;
 using System.Text;
 using NbsRoundup.Catalogue;
 
-namespace NbsRoundup.Search;
+namespace NbsRoundup.Text;
 
 /// <summary>
 /// Turns text into the tokens the full-text index stores and queries use. SQLite's own

@@ -1,10 +1,10 @@
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.ChangeTracking;
 using NbsRoundup.Catalogue;
-using NbsRoundup.Data;
 using NbsRoundup.Rendering;
+using NbsRoundup.Text;
 
-namespace NbsRoundup.Search;
+namespace NbsRoundup.Data;
 
 /// <summary>
 /// The full-text index behind keyword search: one row per entry that readers may see

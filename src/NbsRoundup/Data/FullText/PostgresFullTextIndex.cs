@@ -3,9 +3,9 @@ using System.Globalization;
 using System.Text;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Storage;
-using NbsRoundup.Data;
+using NbsRoundup.Text;
 
-namespace NbsRoundup.Search;
+namespace NbsRoundup.Data;
 
 /// <summary>
 /// The index as a PostgreSQL table of two tsvectors per entry: Words (bigrams and Latin words)

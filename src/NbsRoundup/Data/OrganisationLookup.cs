@@ -1,7 +1,7 @@
 using Microsoft.EntityFrameworkCore;
-using NbsRoundup.Data;
+using NbsRoundup.Catalogue;
 
-namespace NbsRoundup.Catalogue;
+namespace NbsRoundup.Data;
 
 /// <summary>Finds an organisation by slug, name, short name or any alias.</summary>
 public static class OrganisationLookup

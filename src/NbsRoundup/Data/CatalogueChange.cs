@@ -1,4 +1,4 @@
-namespace NbsRoundup.Caching;
+namespace NbsRoundup.Data;
 
 /// <summary>
 /// What one committed change touched, as the cache tags of the pages that show it: the entries,

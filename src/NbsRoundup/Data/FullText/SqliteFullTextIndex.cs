@@ -1,9 +1,9 @@
 using System.Data.Common;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Storage;
-using NbsRoundup.Data;
+using NbsRoundup.Text;
 
-namespace NbsRoundup.Search;
+namespace NbsRoundup.Data;
 
 /// <summary>
 /// The index as an SQLite FTS5 table, rowid = entry id. The analyzer's tokens are stored space

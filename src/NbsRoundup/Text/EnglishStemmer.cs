@@ -1,4 +1,4 @@
-namespace NbsRoundup.Search;
+namespace NbsRoundup.Text;
 
 /// <summary>
 /// A light English stemmer: folds plurals and possessives ("mangroves" → "mangrove",

@@ -1,9 +1,8 @@
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.ChangeTracking;
 using NbsRoundup.Catalogue;
-using NbsRoundup.Data;
 
-namespace NbsRoundup.Caching;
+namespace NbsRoundup.Data;
 
 /// <summary>
 /// Works out, around one save, which pages the save changes: read from the change tracker before

@@ -1,7 +1,7 @@
 using System.Net;
 using System.Text;
 
-namespace NbsRoundup.Search;
+namespace NbsRoundup.Text;
 
 /// <summary>Marks the words a query matched in the original text, HTML-encoded, with &lt;mark&gt;.</summary>
 public static class Highlighter
