@@ -25,7 +25,7 @@ public sealed class BulkPathTests : IDisposable
     }
 
     [Fact]
-    public async Task The_bulk_path_and_the_tracked_path_write_the_same_entries_links_and_search_rows()
+    public async Task The_bulk_path_and_the_tracked_path_write_the_same_entries_links_search_rows_change_log_and_audit()
     {
         var full = ContentFiles.Text(ContentFiles.Vol3);
         await ImportAsync(_bulk, full);
@@ -37,6 +37,37 @@ public sealed class BulkPathTests : IDisposable
         var tracked = await DescribeAsync(_tracked);
         var bulk = await DescribeAsync(_bulk);
         Assert.True(tracked.SequenceEqual(bulk), string.Join("\n", tracked.Zip(bulk).Where(p => p.First != p.Second).Take(2).Select(p => $"tracked: {p.First}\nbulk:    {p.Second}")));
+
+        // Whatever path wrote them, the change log names the same pages and the audit log tells the same story:
+        // every field's latest value, and every entry recorded as new (nothing before it).
+        Assert.Equal(await ChangedAsync(_bulk), await ChangedAsync(_tracked));
+        var (bulkAudit, bulkNew) = await AuditAsync(_bulk);
+        var (trackedAudit, trackedNew) = await AuditAsync(_tracked);
+        Assert.Equal(70, bulkNew.Count);
+        Assert.Equal(bulkNew, trackedNew);
+        Assert.True(bulkAudit.SequenceEqual(trackedAudit), string.Join("\n", bulkAudit.Except(trackedAudit).Concat(trackedAudit.Except(bulkAudit)).Take(4)));
+    }
+
+    private static async Task<List<string>> ChangedAsync(TestDatabase database)
+    {
+        await using var db = database.Open();
+        var records = await db.ChangeRecords.AsNoTracking().Select(c => c.Tags).ToListAsync();
+        return records.SelectMany(r => r.Split(' ')).Distinct().Order(StringComparer.Ordinal).ToList();
+    }
+
+    /// <summary>Each (entity, field)'s latest value in the history, and the entries recorded as new.</summary>
+    private static async Task<(List<string> Latest, List<string> NewEntries)> AuditAsync(TestDatabase database)
+    {
+        await using var db = database.Open();
+        var changes = await db.FieldChanges.AsNoTracking().OrderBy(f => f.ChangeSetId).ThenBy(f => f.Id)
+            .Select(f => new { f.EntityKind, f.EntityKey, f.Field, f.Before, f.After }).ToListAsync();
+        var latest = changes.GroupBy(f => (f.EntityKind, f.EntityKey, f.Field))
+            .Select(g => $"{g.Key.EntityKind} {g.Key.EntityKey} {g.Key.Field} = {g.Last().After}")
+            .Order(StringComparer.Ordinal).ToList();
+        var added = changes.Where(f => f.EntityKind == "entry").GroupBy(f => f.EntityKey)
+            .Where(g => g.First().Field == "title" && g.First().Before is null)
+            .Select(g => g.Key).Order(StringComparer.Ordinal).ToList();
+        return (latest, added);
     }
 
     private static async Task<List<string>> DescribeAsync(TestDatabase database)

@@ -113,10 +113,6 @@ public static class SearchIndex
     /// <summary>Matches with their rank (lower is better; title matches before summary matches), for sorting by relevance.</summary>
     public static IQueryable<SearchHit> Ranked(CatalogueDb db, KeywordQuery query) => For(db).Ranked(db, query);
 
-    /// <summary>Indexes entries written without the change tracker (the bulk import path); visible ones only.</summary>
-    internal static Task IndexAsync(CatalogueDb db, IReadOnlyList<SearchDocument> documents, CancellationToken ct) =>
-        For(db).InsertAsync(db, documents, ct);
-
     private static async Task WriteAsync(CatalogueDb db, List<int> remove, List<int> add, CancellationToken ct)
     {
         if (remove.Count == 0 && add.Count == 0)
@@ -146,9 +142,8 @@ public static class SearchIndex
             })
             .AsSplitQuery()
             .ToListAsync(ct);
-        // Aliases in one fixed order (a database returns them in any order), so the bulk import path,
-        // which knows them from memory, writes the same search rows as this one.
-        return rows.Select(r => SearchDocument.Of(r.Id, r.Title, r.OriginalTitle, r.Summary, r.Authors, r.Speaker,
+        // Aliases in one fixed order (a database returns them in any order): the same entry always makes the same row.
+        return rows.Select(r => SearchDocument.For(r.Id, r.Title, r.OriginalTitle, r.Summary, r.Authors, r.Speaker,
             r.Organisations.SelectMany(o => new[] { o.Name, o.ShortName ?? "", o.Slug }.Concat(o.Aliases.Order(StringComparer.Ordinal)))))
             .ToList();
     }
@@ -157,7 +152,8 @@ public static class SearchIndex
 /// <summary>The texts of a visible entry that keyword search looks in: plain text, people and every name of its organisations.</summary>
 internal sealed record SearchDocument(int Id, string Title, string Original, string Summary, string People, string Organisations)
 {
-    public static SearchDocument Of(int id, string title, string? original, string summaryMarkdown, string? authors, string? speaker, IEnumerable<string> organisationNames) =>
+    /// <summary>The one derivation of an entry's search texts, whichever path saved the entry.</summary>
+    public static SearchDocument For(int id, string title, string? original, string summaryMarkdown, string? authors, string? speaker, IEnumerable<string> organisationNames) =>
         new(id, title, original ?? "", MarkdownRenderer.ToPlainText(summaryMarkdown), $"{authors} {speaker}", string.Join(" ", organisationNames));
 }
 
