@@ -1,7 +1,6 @@
 using System.Text;
 using NbsRoundup.Data;
 using NbsRoundup.Exporting;
-using NbsRoundup.Web.Hosting;
 
 namespace NbsRoundup.Web.Commands;
 
@@ -28,7 +27,7 @@ internal static class ExportCommand
         }
         var path = CommandPaths.ResolveOutput(target);
         await File.WriteAllTextAsync(path, markdown, new UTF8Encoding(encoderShouldEmitUTF8Identifier: false), ct);
-        output.WriteLine($"Wrote issue {slug} to {NewsletterFiles.DisplayName(path)}.");
+        output.WriteLine($"Wrote issue {slug} to {CommandPaths.DisplayName(path)}.");
         return 0;
     }
 }

@@ -1,6 +1,5 @@
 using NbsRoundup.Data;
 using NbsRoundup.Importing;
-using NbsRoundup.Web.Hosting;
 
 namespace NbsRoundup.Web.Commands;
 
@@ -20,7 +19,7 @@ internal static class ImportCommand
             throw new CommandLineException(paths.Count == 0 ? "import needs a file or a folder" : $"import takes one file or folder, not '{string.Join(' ', paths)}'");
         }
         var path = CommandPaths.ResolveExisting(paths[0]);
-        IReadOnlyList<string> files = Directory.Exists(path) ? NewsletterFiles.In(path)
+        IReadOnlyList<string> files = Directory.Exists(path) ? NewsletterImport.FilesIn(path)
             : File.Exists(path) ? [path]
             : throw new CommandLineException($"no such file or folder: {paths[0]}");
         if (files.Count == 0)
@@ -37,8 +36,9 @@ internal static class ImportCommand
         for (var i = 0; i < files.Count; i++)
         {
             await using var scope = services.CreateAsyncScope();
-            var importer = new CatalogueImporter(scope.ServiceProvider.GetRequiredService<CatalogueDb>(), $"{Environment.UserName} (command line)");
-            var plan = await NewsletterFiles.ImportAsync(importer, files[i], dryRun, ct);
+            await using var file = File.OpenRead(files[i]);
+            var plan = await NewsletterImport.RunAsync(scope.ServiceProvider.GetRequiredService<CatalogueDb>(), file, CommandPaths.DisplayName(files[i]),
+                dryRun, $"{Environment.UserName} (command line)", ct);
             failed += plan.HasErrors ? 1 : 0;
             entries += plan.Count(ChangeKind.Added) + plan.Count(ChangeKind.Changed);
             if (detailed || plan.HasErrors)

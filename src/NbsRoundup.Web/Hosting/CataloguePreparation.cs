@@ -76,10 +76,10 @@ public static class CataloguePreparation
             logger.LogWarning("The catalogue is empty and the content folder {Folder} does not exist; nothing to import", folder);
             return;
         }
-        var importer = new CatalogueImporter(db, "first start of the portal");
-        foreach (var file in NewsletterFiles.In(folder))
+        foreach (var file in NewsletterImport.FilesIn(folder))
         {
-            var plan = await NewsletterFiles.ImportAsync(importer, file, dryRun: false, ct);
+            await using var stream = File.OpenRead(file);
+            var plan = await NewsletterImport.RunAsync(db, stream, Path.GetRelativePath(folder, file), dryRun: false, "first start of the portal", ct);
             foreach (var diagnostic in plan.Diagnostics)
             {
                 logger.Log(diagnostic.Severity == Severity.Error ? LogLevel.Error : LogLevel.Warning, "{Diagnostic}", diagnostic.ToString());

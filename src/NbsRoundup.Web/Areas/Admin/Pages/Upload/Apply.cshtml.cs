@@ -26,7 +26,7 @@ public sealed class ApplyModel(CatalogueDb db, Uploads uploads, IStringLocalizer
             ModelState.AddModelError("", t["This preview has expired or was changed. Nothing was imported; please upload the file again."]);
             return Page();
         }
-        Plan = await Uploads.ImportAsync(db, upload, dryRun: false, User.Identity!.Name!, ct);
+        Plan = await NewsletterImport.RunAsync(db, upload.Bytes, upload.Name, dryRun: false, User.Identity!.Name!, ct);
         return Plan.HasErrors || Plan.IssueSlug is null
             ? Page()
             : RedirectToPage("/Issues/Show", new { area = "Admin", slug = Plan.IssueSlug, saved = true });

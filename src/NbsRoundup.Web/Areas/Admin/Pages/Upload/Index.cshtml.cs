@@ -35,7 +35,7 @@ public sealed class IndexModel(CatalogueDb db, Uploads uploads, IStringLocalizer
         {
             ModelState.AddModelError("Input.File", t["Only newsletter files in Markdown, ending in .md, can be uploaded."]);
         }
-        else if (file is not null && file.Length > NewsletterReader.MaxBytes)
+        else if (file is not null && NewsletterImport.IsTooLarge(file.Length))
         {
             ModelState.AddModelError("Input.File", t["The file is larger than 1 MB, the most a newsletter file may be."]);
         }
@@ -46,7 +46,7 @@ public sealed class IndexModel(CatalogueDb db, Uploads uploads, IStringLocalizer
         using var buffer = new MemoryStream();
         await file.CopyToAsync(buffer, ct);
         var upload = new UploadedFile(Uploads.DisplayName(file.FileName), buffer.ToArray());
-        Plan = await Uploads.ImportAsync(db, upload, dryRun: true, User.Identity!.Name!, ct);
+        Plan = await NewsletterImport.RunAsync(db, upload.Bytes, upload.Name, dryRun: true, User.Identity!.Name!, ct);
         if (!Plan.HasErrors && Plan.HasChanges)
         {
             Token = uploads.Protect(upload, UserId);

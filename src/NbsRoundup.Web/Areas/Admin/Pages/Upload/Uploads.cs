@@ -1,8 +1,6 @@
 using System.Security.Cryptography;
 using System.Text;
 using Microsoft.AspNetCore.DataProtection;
-using NbsRoundup.Data;
-using NbsRoundup.Importing;
 
 namespace NbsRoundup.Web.Areas.Admin.Pages.Upload;
 
@@ -38,18 +36,6 @@ public sealed class Uploads(IDataProtectionProvider protection)
         {
             return null;
         }
-    }
-
-    /// <summary>Parses the file and imports it, or with dryRun only says what an import would do.</summary>
-    public static async Task<ImportPlan> ImportAsync(CatalogueDb db, UploadedFile file, bool dryRun, string actor, CancellationToken ct)
-    {
-        var parsed = NewsletterParser.Parse(file.Bytes, file.Name);
-        if (parsed.Document is null)
-        {
-            return ImportPlan.Failed(file.Name, parsed.Diagnostics);
-        }
-        var plan = await new CatalogueImporter(db, actor).ImportAsync(parsed.Document, dryRun, ct);
-        return plan with { Diagnostics = [.. parsed.Diagnostics, .. plan.Diagnostics] };
     }
 
     /// <summary>

@@ -1,4 +1,4 @@
-namespace NbsRoundup.Web.Hosting;
+namespace NbsRoundup.Web.Commands;
 
 /// <summary>
 /// `dotnet run --project src/NbsRoundup.Web` starts the program in the project's folder,
@@ -32,4 +32,11 @@ public static class CommandPaths
 
     /// <summary>A file to be written, relative to the user's folder.</summary>
     public static string ResolveOutput(string path) => Path.GetFullPath(path, UserDirectory);
+
+    /// <summary>A path as the user would recognise it: relative to their folder when inside it.</summary>
+    public static string DisplayName(string path)
+    {
+        var relative = Path.GetRelativePath(UserDirectory, path);
+        return relative.StartsWith("..", StringComparison.Ordinal) ? path : relative;
+    }
 }
