@@ -326,7 +326,7 @@ namespace NbsRoundup.Migrations.Postgres.Migrations
                     b.ToTable("FieldChanges");
                 });
 
-            modelBuilder.Entity("NbsRoundup.Caching.ChangeRecord", b =>
+            modelBuilder.Entity("NbsRoundup.Data.ChangeRecord", b =>
                 {
                     b.Property<long>("Id")
                         .ValueGeneratedOnAdd()
@@ -337,9 +337,10 @@ namespace NbsRoundup.Migrations.Postgres.Migrations
                     b.Property<DateTime>("CommittedAt")
                         .HasColumnType("timestamp with time zone");
 
-                    b.Property<string>("Tags")
+                    b.Property<string>("Changed")
                         .IsRequired()
-                        .HasColumnType("text");
+                        .HasColumnType("text")
+                        .HasColumnName("Tags");
 
                     b.HasKey("Id");
 

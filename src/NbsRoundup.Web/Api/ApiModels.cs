@@ -1,4 +1,5 @@
 using NbsRoundup.Search;
+using NbsRoundup.Web.Reading;
 
 namespace NbsRoundup.Web.Api;
 
@@ -26,7 +27,7 @@ public sealed record EntryDto(
         row.Slug, row.Title, row.OriginalTitle, row.SectionKey, row.Subheading, row.IssueSlug,
         row.Organisations.Select(o => new OrganisationRefDto(o.Slug, o.Name, o.ShortName)).ToList(),
         row.Authors, row.Speaker, row.Date?.Iso, row.DateText, row.Summary, row.Link,
-        new Uri(baseUrl, "/entries/" + row.Slug).ToString());
+        Paths.Absolute(baseUrl, Paths.Entry(row.Slug)));
 }
 
 /// <summary>One page of catalogue results.</summary>

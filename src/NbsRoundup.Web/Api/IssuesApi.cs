@@ -3,8 +3,9 @@ using Microsoft.EntityFrameworkCore;
 using NbsRoundup.Catalogue;
 using NbsRoundup.Data;
 using NbsRoundup.Search;
-using NbsRoundup.Web.Exports;
 using NbsRoundup.Web.Caching;
+using NbsRoundup.Web.Exports;
+using NbsRoundup.Web.Reading;
 
 namespace NbsRoundup.Web.Api;
 
@@ -27,30 +28,23 @@ public static class IssuesApi
             .Select(i => new { i.Slug, i.Title, i.TitleEn, i.Publisher, i.Year, i.Month, i.Volume, i.Number, Count = i.Entries.Count(e => e.IsPublished) })
             .ToListAsync(ct);
         return TypedResults.Ok(issues.Select(i => new IssueSummaryDto(i.Slug, i.Title, i.TitleEn, i.Publisher, i.Year, i.Month, i.Volume, i.Number, i.Count,
-            new Uri(baseUrl, "/issues/" + i.Slug).ToString())).ToList());
+            Paths.Absolute(baseUrl, Paths.Issue(i.Slug)))).ToList());
     }
 
     private static async Task<Results<Ok<IssueDto>, NotFound>> GetAsync(string slug, HttpRequest request, CatalogueDb db, CancellationToken ct)
     {
-        var issue = await db.Issues.AsNoTracking().Published().Where(i => i.Slug == slug)
-            .Select(i => new { i.Id, i.Slug, i.Title, i.TitleEn, i.Publisher, i.Year, i.Month, i.Volume, i.Number, i.Introduction })
-            .FirstOrDefaultAsync(ct);
-        if (issue is null)
+        var contents = await IssueContents.LoadAsync(db, slug, ct);
+        if (contents is null)
         {
             return TypedResults.NotFound();
         }
         var baseUrl = QueryProblems.BaseUrl(request);
-        var intros = await db.IssueSectionIntros.AsNoTracking().Where(s => s.IssueId == issue.Id).ToDictionaryAsync(s => s.SectionId, s => s.Markdown, ct);
-        var entries = await db.Entries.AsNoTracking().Published().Where(e => e.IssueId == issue.Id)
-            .OrderBy(e => e.Section.Position).ThenBy(e => e.Position).ThenBy(e => e.Id)
-            .Select(EntryRow.Projection)
-            .ToListAsync(ct);
-        var sections = Section.All
-            .Select(s => new IssueSectionDto(s.Key, s.NameZh, s.NameEn, intros.GetValueOrDefault(s.Id),
-                entries.Where(e => e.SectionKey == s.Key).Select(e => EntryDto.From(e, baseUrl)).ToList()))
-            .Where(s => s.Entries.Count > 0 || s.Introduction is not null)
+        var issue = contents.Issue;
+        var sections = contents.Sections
+            .Select(s => new IssueSectionDto(s.Section.Key, s.Section.NameZh, s.Section.NameEn, s.Introduction,
+                s.Entries.Select(e => EntryDto.From(e, baseUrl)).ToList()))
             .ToList();
         return TypedResults.Ok(new IssueDto(issue.Slug, issue.Title, issue.TitleEn, issue.Publisher, issue.Year, issue.Month, issue.Volume, issue.Number,
-            issue.Introduction, new Uri(baseUrl, "/issues/" + issue.Slug).ToString(), sections));
+            issue.Introduction, Paths.Absolute(baseUrl, Paths.Issue(issue.Slug)), sections));
     }
 }

@@ -2,8 +2,9 @@ using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.EntityFrameworkCore;
 using NbsRoundup.Catalogue;
 using NbsRoundup.Data;
-using NbsRoundup.Web.Exports;
 using NbsRoundup.Web.Caching;
+using NbsRoundup.Web.Exports;
+using NbsRoundup.Web.Reading;
 
 namespace NbsRoundup.Web.Api;
 
@@ -24,7 +25,7 @@ public static class ReferenceApi
         var counts = await db.Entries.AsNoTracking().Published().GroupBy(e => e.SectionId)
             .Select(g => new { g.Key, Count = g.Count() }).ToDictionaryAsync(g => g.Key, g => g.Count, ct);
         return TypedResults.Ok(Section.All.Select(s => new SectionDto(s.Key, s.NameZh, s.NameEn, s.Position, counts.GetValueOrDefault(s.Id),
-            new Uri(baseUrl, "/sections/" + s.Key).ToString())).ToList());
+            Paths.Absolute(baseUrl, Paths.Section(s.Key)))).ToList());
     }
 
     private static async Task<Ok<List<OrganisationDto>>> OrganisationsAsync(HttpRequest request, CatalogueDb db, CancellationToken ct)
@@ -36,6 +37,6 @@ public static class ReferenceApi
             .Select(o => new { o.Id, o.Slug, o.Name, o.ShortName, Aliases = o.Aliases.Select(a => a.Name).ToList() })
             .ToListAsync(ct);
         return TypedResults.Ok(organisations.Select(o => new OrganisationDto(o.Slug, o.Name, o.ShortName, o.Aliases, counts.GetValueOrDefault(o.Id),
-            new Uri(baseUrl, "/organisations/" + o.Slug).ToString())).ToList());
+            Paths.Absolute(baseUrl, Paths.Organisation(o.Slug)))).ToList());
     }
 }

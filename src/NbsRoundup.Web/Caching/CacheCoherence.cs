@@ -117,7 +117,7 @@ public sealed class CacheCoherence(IOutputCacheStore store, ChangeSignal signal,
                     {
                         break;
                     }
-                    foreach (var tag in changes.SelectMany(c => c.Tags.Split(' ', StringSplitOptions.RemoveEmptyEntries)).Distinct())
+                    foreach (var tag in changes.SelectMany(c => CachePolicies.StaleAfter(c.Change)).Distinct())
                     {
                         await store.EvictByTagAsync(tag, ct);
                     }

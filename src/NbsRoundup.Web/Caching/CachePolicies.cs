@@ -3,8 +3,9 @@ using NbsRoundup.Data;
 namespace NbsRoundup.Web.Caching;
 
 /// <summary>
-/// The output-cache policies of public pages, feeds and API responses, each named for the
-/// tags its responses carry; a committed change evicts exactly the tags it names (see ChangeScope).
+/// The output-cache policies of public pages, feeds and API responses, each named for the tags its
+/// responses carry, and how a committed change (the library's CatalogueChange) maps to the tags it
+/// makes stale: the catalogue as a whole always, and each entry, issue, section and organisation it names.
 /// </summary>
 public static class CachePolicies
 {
@@ -17,12 +18,22 @@ public static class CachePolicies
 
     public static IEnumerable<(string Name, Func<HttpContext, IEnumerable<string>> Tags)> All =>
     [
-        (Catalogue, _ => [CatalogueChange.CatalogueTag]),
-        (Issue, c => [CatalogueChange.IssueTag(Route(c, "slug"))]),
-        (Entry, c => [CatalogueChange.EntryTag(Route(c, "slug"))]),
-        (Section, c => [CatalogueChange.SectionTag(Route(c, "key"))]),
-        (Organisation, c => [CatalogueChange.OrganisationTag(Route(c, "slug"))]),
+        (Catalogue, _ => [Catalogue]),
+        (Issue, c => [Tag(Issue, Route(c, "slug"))]),
+        (Entry, c => [Tag(Entry, Route(c, "slug"))]),
+        (Section, c => [Tag(Section, Route(c, "key"))]),
+        (Organisation, c => [Tag(Organisation, Route(c, "slug"))]),
     ];
+
+    /// <summary>The tags of every cached answer a change makes stale.</summary>
+    public static IEnumerable<string> StaleAfter(CatalogueChange change) =>
+        new[] { Catalogue }
+            .Concat(change.Entries.Select(s => Tag(Entry, s)))
+            .Concat(change.Issues.Select(s => Tag(Issue, s)))
+            .Concat(change.Sections.Select(s => Tag(Section, s)))
+            .Concat(change.Organisations.Select(s => Tag(Organisation, s)));
+
+    private static string Tag(string kind, string key) => kind + ":" + key;
 
     private static string Route(HttpContext context, string name) => context.GetRouteValue(name) as string ?? "";
 }

@@ -2,6 +2,7 @@ using System.Text;
 using NbsRoundup.Data;
 using NbsRoundup.Exporting;
 using NbsRoundup.Search;
+using NbsRoundup.Web.Reading;
 
 namespace NbsRoundup.Web.Exports;
 
@@ -45,7 +46,7 @@ public static class CatalogueExports
     {
         await foreach (var row in rows.WithCancellation(ct))
         {
-            yield return ExportRow.From(row, baseUrl);
+            yield return new ExportRow(row, Paths.Absolute(baseUrl, Paths.Entry(row.Slug)));
         }
     }
 

@@ -2,8 +2,10 @@ using System.ServiceModel.Syndication;
 using System.Xml;
 using NbsRoundup.Catalogue;
 using NbsRoundup.Data;
+using NbsRoundup.Rendering;
 using NbsRoundup.Search;
 using NbsRoundup.Web.Caching;
+using NbsRoundup.Web.Reading;
 
 namespace NbsRoundup.Web.Exports;
 
@@ -52,7 +54,7 @@ public static class Feeds
         {
             items.Add(Item(row, baseUrl));
         }
-        var feed = new SyndicationFeed(title, "Nature-based Solutions (NbS) Round-up", new Uri(baseUrl, "/entries"), self.ToString(),
+        var feed = new SyndicationFeed(title, "Nature-based Solutions (NbS) Round-up", new Uri(Paths.Absolute(baseUrl, Paths.Entries)), self.ToString(),
             items.Count == 0 ? DateTimeOffset.UnixEpoch : items.Max(i => i.LastUpdatedTime), items)
         {
             Language = "zh-CN",
@@ -68,8 +70,8 @@ public static class Feeds
 
     private static SyndicationItem Item(EntryRow row, Uri baseUrl)
     {
-        var url = new Uri(baseUrl, "/entries/" + row.Slug);
-        var item = new SyndicationItem(row.Title, new TextSyndicationContent(row.SummaryHtml, TextSyndicationContentKind.Html), url, url.ToString(),
+        var url = new Uri(Paths.Absolute(baseUrl, Paths.Entry(row.Slug)));
+        var item = new SyndicationItem(row.Title, new TextSyndicationContent(MarkdownRenderer.ToHtml(row.Summary), TextSyndicationContentKind.Html), url, url.ToString(),
             new DateTimeOffset(DateTime.SpecifyKind(row.UpdatedAt, DateTimeKind.Utc)));
         if (row.Date is { } date)
         {

@@ -4,6 +4,7 @@ using Microsoft.EntityFrameworkCore;
 using NbsRoundup.Catalogue;
 using NbsRoundup.Data;
 using NbsRoundup.Web.Caching;
+using NbsRoundup.Web.Reading;
 
 namespace NbsRoundup.Web.Sharing;
 
@@ -49,12 +50,12 @@ public static class SitemapEndpoints
         return
         [
             "/",
-            .. issues.Select(slug => $"/issues/{Uri.EscapeDataString(slug)}"),
-            .. entries.Select(slug => $"/entries/{Uri.EscapeDataString(slug)}"),
+            .. issues.Select(Paths.Issue),
+            .. entries.Select(Paths.Entry),
             "/sections",
-            .. Section.All.Where(s => sectionIds.Contains(s.Id)).Select(s => $"/sections/{s.Key}"),
+            .. Section.All.Where(s => sectionIds.Contains(s.Id)).Select(s => Paths.Section(s.Key)),
             "/organisations",
-            .. organisations.Select(slug => $"/organisations/{Uri.EscapeDataString(slug)}"),
+            .. organisations.Select(Paths.Organisation),
         ];
     }
 

@@ -26,6 +26,13 @@ public sealed class Issue : IVersioned
     /// <summary>Concurrency token: renewed on every save that changes the issue or its section introductions.</summary>
     public Guid Version { get; private set; } = Guid.NewGuid();
     public IReadOnlyList<Entry> Entries => _entries;
+
+    /// <summary>
+    /// The fields every entry of the issue carries (an entry is cited and listed with its issue's slug,
+    /// title and date, and is visible only while its issue is published): changing one changes every entry.
+    /// </summary>
+    public static IReadOnlyList<string> FieldsItsEntriesCarry { get; } =
+        [nameof(Title), nameof(TitleEn), nameof(Year), nameof(Month), nameof(IsPublished), nameof(Slug)];
     public IReadOnlyList<IssueSectionIntro> SectionIntros => _sectionIntros;
 
     private Issue()

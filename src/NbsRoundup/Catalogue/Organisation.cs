@@ -18,6 +18,9 @@ public sealed class Organisation : IVersioned
     public string? NormalizedShortName { get; private set; }
     public IReadOnlyList<OrganisationAlias> Aliases => _aliases;
 
+    /// <summary>The fields every entry naming the organisation carries (its slug and names): changing one changes those entries.</summary>
+    public static IReadOnlyList<string> FieldsItsEntriesCarry { get; } = [nameof(Name), nameof(ShortName), nameof(Slug)];
+
     /// <summary>Concurrency token: renewed on every save that changes the names or aliases.</summary>
     public Guid Version { get; private set; } = Guid.NewGuid();
 

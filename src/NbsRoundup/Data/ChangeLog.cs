@@ -3,16 +3,18 @@ using Microsoft.EntityFrameworkCore;
 namespace NbsRoundup.Data;
 
 /// <summary>
-/// One committed change, as the cache tags it invalidates. Every portal instance (and every
-/// command-line import) writes here in the transaction of the change; every instance reads what
-/// is new before it serves from its cache, so no instance serves a page a commit made stale.
+/// One committed change and what it touched. Every portal instance (and every command-line import)
+/// writes here in the transaction of the change; every instance reads what is new before it serves
+/// from its cache, so no instance serves a page a commit made stale.
 /// </summary>
 public sealed class ChangeRecord
 {
     public long Id { get; private set; }
     public DateTime CommittedAt { get; private set; }
-    /// <summary>Space-separated cache tags.</summary>
-    public string Tags { get; private set; } = "";
+    /// <summary>What changed, as CatalogueChange.Serialize writes it.</summary>
+    public string Changed { get; private set; } = "";
+
+    public CatalogueChange Change => CatalogueChange.Parse(Changed);
 }
 
 public static class ChangeLog
@@ -21,7 +23,7 @@ public static class ChangeLog
     internal static Task AppendAsync(CatalogueDb db, CatalogueChange change, DateTime now, CancellationToken ct) =>
         db.Database.ExecuteSqlRawAsync(
             "INSERT INTO \"ChangeRecords\" (\"CommittedAt\", \"Tags\") VALUES ({0}, {1})",
-            [now, string.Join(' ', change.Tags.Distinct())], ct);
+            [now, change.Serialize()], ct);
 
     /// <summary>The newest change's id; 0 for none.</summary>
     public static async Task<long> LatestAsync(CatalogueDb db, CancellationToken ct) =>

@@ -5,18 +5,12 @@ using NbsRoundup.Catalogue;
 namespace NbsRoundup.Data;
 
 /// <summary>
-/// Works out, around one save, which pages the save changes: read from the change tracker before
+/// Works out, around one save, what the save changes (CatalogueChange): read from the change tracker before
 /// saving (and from the database for what is about to be deleted), resolved to slugs afterwards,
 /// inside the same transaction.
 /// </summary>
 internal sealed class ChangeScope
 {
-    // Issue fields shown on other pages (entry breadcrumbs, section and organisation pages, lists).
-    private static readonly string[] _issueFieldsShownElsewhere =
-        [nameof(Issue.Title), nameof(Issue.TitleEn), nameof(Issue.Year), nameof(Issue.Month), nameof(Issue.IsPublished), nameof(Issue.Slug)];
-
-    private static readonly string[] _organisationNames = [nameof(Organisation.Name), nameof(Organisation.ShortName), nameof(Organisation.Slug)];
-
     private readonly HashSet<int> _entryIds = [];
     private readonly List<Entry> _addedEntries = [];
     private readonly HashSet<int> _issueIds = [];
@@ -84,7 +78,7 @@ internal sealed class ChangeScope
                 if (change.State != EntityState.Added)
                 {
                     _organisationIds.Add(organisation.Id);
-                    if (change.State == EntityState.Deleted || _organisationNames.Any(p => change.Property(p).IsModified))
+                    if (change.State == EntityState.Deleted || Organisation.FieldsItsEntriesCarry.Any(p => change.Property(p).IsModified))
                     {
                         _wholeOrganisationIds.Add(organisation.Id);
                     }
@@ -100,7 +94,7 @@ internal sealed class ChangeScope
                 if (change.State != EntityState.Added)
                 {
                     _issueIds.Add(issue.Id);
-                    if (change.State == EntityState.Deleted || _issueFieldsShownElsewhere.Any(p => change.Property(p).IsModified))
+                    if (change.State == EntityState.Deleted || Issue.FieldsItsEntriesCarry.Any(p => change.Property(p).IsModified))
                     {
                         _wholeIssueIds.Add(issue.Id);
                     }

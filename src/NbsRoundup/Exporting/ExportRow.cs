@@ -5,12 +5,10 @@ namespace NbsRoundup.Exporting;
 
 /// <summary>
 /// An entry as every export format sees it: who made it (its authors as written, or else
-/// its organisations), its date at its own precision, and its addresses.
+/// its organisations), its date at its own precision, and its addresses (Url: its page on the portal, given by the web, which knows the address).
 /// </summary>
 public sealed record ExportRow(EntryRow Entry, string Url)
 {
-    public static ExportRow From(EntryRow entry, Uri baseUrl) => new(entry, new Uri(baseUrl, "/entries/" + entry.Slug).ToString());
-
     /// <summary>True when the creators are organisations (corporate authors) rather than people.</summary>
     public bool ByOrganisations => Entry.Authors is null && Entry.Speaker is null;
 

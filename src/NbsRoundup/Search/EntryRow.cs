@@ -1,6 +1,5 @@
 using System.Linq.Expressions;
 using NbsRoundup.Catalogue;
-using NbsRoundup.Rendering;
 
 namespace NbsRoundup.Search;
 
@@ -43,8 +42,6 @@ public sealed record EntryRow(
             .ToList());
 
     public PartialDate? Date => DateYear is { } year && DateText is not null ? new PartialDate(year, DateMonth, DateDay, DateText) : null;
-
-    public string SummaryHtml => MarkdownRenderer.ToHtml(Summary);
 
     public bool IsQuote => Speaker is not null;
 

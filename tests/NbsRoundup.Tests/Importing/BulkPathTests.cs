@@ -51,7 +51,7 @@ public sealed class BulkPathTests : IDisposable
     private static async Task<List<string>> ChangedAsync(TestDatabase database)
     {
         await using var db = database.Open();
-        var records = await db.ChangeRecords.AsNoTracking().Select(c => c.Tags).ToListAsync();
+        var records = await db.ChangeRecords.AsNoTracking().Select(c => c.Changed).ToListAsync();
         return records.SelectMany(r => r.Split(' ')).Distinct().Order(StringComparer.Ordinal).ToList();
     }
 

@@ -2,7 +2,6 @@ using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.OutputCaching;
 using Microsoft.EntityFrameworkCore;
-using NbsRoundup.Catalogue;
 using NbsRoundup.Data;
 using NbsRoundup.Rendering;
 using NbsRoundup.Search;
@@ -21,31 +20,18 @@ public sealed class ShowModel(CatalogueDb db) : PageModel
 
     public async Task<IActionResult> OnGetAsync(string slug, CancellationToken ct)
     {
-        var issue = await db.Issues.AsNoTracking().Published()
-            .Where(i => i.Slug == slug)
-            .Select(i => new { i.Id, i.Slug, i.Title, i.TitleEn, i.Publisher, i.Year, i.Month, i.Volume, i.Number, i.Introduction })
-            .FirstOrDefaultAsync(ct);
-        if (issue is null)
+        var contents = await IssueContents.LoadAsync(db, slug, ct);
+        if (contents is null)
         {
             return NotFound();
         }
-        var intros = await db.IssueSectionIntros.AsNoTracking()
-            .Where(s => s.IssueId == issue.Id)
-            .ToDictionaryAsync(s => s.SectionId, s => s.Markdown, ct);
-        var entries = await db.Entries.AsNoTracking().Published()
-            .Where(e => e.IssueId == issue.Id)
-            .OrderBy(e => e.Section.Position).ThenBy(e => e.Position).ThenBy(e => e.Id)
-            .Select(EntryRow.Projection)
-            .ToListAsync(ct);
-
+        var issue = contents.Issue;
         Issue = new IssueHeader(issue.Slug, issue.Title, issue.TitleEn, issue.Publisher,
             Display.Edition(issue.Year, issue.Month, issue.Volume, issue.Number), MarkdownRenderer.ToHtml(issue.Introduction));
         Sharing = SharingTags.Article(issue.Title, issue.Introduction);
-        Sections = Section.All
-            .Select(s => new SectionBlock(s.Key, s.NameZh, s.NameEn,
-                MarkdownRenderer.ToHtml(intros.GetValueOrDefault(s.Id, "")),
-                SubheadingGroup.Of(entries.Where(e => e.SectionKey == s.Key))))
-            .Where(s => s.Groups.Count > 0 || s.IntroHtml.Length > 0)
+        Sections = contents.Sections
+            .Select(s => new SectionBlock(s.Section.Key, s.Section.NameZh, s.Section.NameEn,
+                MarkdownRenderer.ToHtml(s.Introduction ?? ""), SubheadingGroup.Of(s.Entries)))
             .ToList();
         return Page();
     }

@@ -8,7 +8,9 @@ internal sealed class ChangeRecordConfiguration : IEntityTypeConfiguration<Chang
     public void Configure(EntityTypeBuilder<ChangeRecord> builder)
     {
         builder.ToTable("ChangeRecords");
-        builder.Property(c => c.Tags).IsRequired();
+        // The column keeps the name it had when it held cache tags; what it holds reads the same.
+        builder.Property(c => c.Changed).HasColumnName("Tags").IsRequired();
+        builder.Ignore(c => c.Change);
         builder.HasIndex(c => c.CommittedAt);
     }
 }

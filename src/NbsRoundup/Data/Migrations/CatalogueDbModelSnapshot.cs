@@ -311,7 +311,7 @@ namespace NbsRoundup.Data.Migrations
                     b.ToTable("FieldChanges");
                 });
 
-            modelBuilder.Entity("NbsRoundup.Caching.ChangeRecord", b =>
+            modelBuilder.Entity("NbsRoundup.Data.ChangeRecord", b =>
                 {
                     b.Property<long>("Id")
                         .ValueGeneratedOnAdd()
@@ -320,9 +320,10 @@ namespace NbsRoundup.Data.Migrations
                     b.Property<DateTime>("CommittedAt")
                         .HasColumnType("TEXT");
 
-                    b.Property<string>("Tags")
+                    b.Property<string>("Changed")
                         .IsRequired()
-                        .HasColumnType("TEXT");
+                        .HasColumnType("TEXT")
+                        .HasColumnName("Tags");
 
                     b.HasKey("Id");
 
