@@ -2,6 +2,7 @@ using Microsoft.EntityFrameworkCore;
 using NbsRoundup.Caching;
 using NbsRoundup.Catalogue;
 using NbsRoundup.Importing;
+using NbsRoundup.Testing;
 using NbsRoundup.Tests.Data;
 
 namespace NbsRoundup.Tests.Caching;

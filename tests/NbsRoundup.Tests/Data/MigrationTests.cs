@@ -4,6 +4,7 @@ using Microsoft.EntityFrameworkCore.Migrations;
 using NbsRoundup.Catalogue;
 using NbsRoundup.Importing;
 using NbsRoundup.Search;
+using NbsRoundup.Testing;
 
 namespace NbsRoundup.Tests.Data;
 
