@@ -26,17 +26,28 @@ internal static class UserCommand
         return await action(scope.ServiceProvider.GetRequiredService<UserManager<PortalUser>>());
     }
 
-    /// <summary>Runs on an existing account, named as it was typed; says so and fails when there is none.</summary>
-    public static Task<int> WithAccountAsync(VerbContext context, string email, Func<UserManager<PortalUser>, PortalUser, string, Task<int>> action) =>
-        WithUsersAsync(context, async users =>
+    /// <summary>
+    /// A subcommand that works on one existing account, named by its required --email; with no such
+    /// account it says so and fails. The action gets the address as it was typed.
+    /// </summary>
+    public static Command OnAccount(VerbHost host, string name, string description,
+        Func<VerbContext, UserManager<PortalUser>, PortalUser, string, Task<int>> action)
+    {
+        var command = new Command(name, description);
+        var email = Email(command);
+        command.Add(email);
+        command.SetAction(host.Runs((context, parsed, _) => WithUsersAsync(context, async users =>
         {
-            if (await users.FindByEmailAsync(email) is not { } user)
+            var address = parsed.GetValue(email)!;
+            if (await users.FindByEmailAsync(address) is not { } user)
             {
-                context.Error.WriteLine($"No account for {email}.");
+                context.Error.WriteLine($"No account for {address}.");
                 return 1;
             }
-            return await action(users, user, email);
-        });
+            return await action(context, users, user, address);
+        })));
+        return command;
+    }
 
     /// <summary>Identity's reasons for a refusal (a weak password, say), one a line; exit code 1.</summary>
     public static int Fail(IdentityResult result, TextWriter error)
