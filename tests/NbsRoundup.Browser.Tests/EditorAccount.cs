@@ -17,7 +17,7 @@ public sealed record EditorAccount(string Email, string Password)
         using var output = new StringWriter();
         using var error = new StringWriter();
         var exit = await CommandLine.RunAsync(
-            ["user", "add", "--email", email, "--role", PortalRoles.Editor, $"--ConnectionStrings:Catalogue={portal.ConnectionString}"],
+            ["user", "add", "--email", email, "--role", PortalRoles.Editor, .. portal.DatabaseArguments],
             output, error, new StringReader(password + "\n"));
         if (exit != 0)
         {

@@ -3,21 +3,21 @@ using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Hosting.Server;
 using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.AspNetCore.Mvc.Testing;
-using Microsoft.Data.Sqlite;
 using Microsoft.Extensions.DependencyInjection;
+using NbsRoundup.Testing;
 
 namespace NbsRoundup.Browser.Tests;
 
 /// <summary>
-/// The portal on a real Kestrel port on loopback, over a fresh SQLite file that its first
-/// start migrates and seeds from content/, as `dotnet run` does on a new machine.
+/// The portal on a real Kestrel port on loopback, over a fresh database of its own (TestEngine's:
+/// an SQLite file by default) that its first start migrates and seeds from content/, as `dotnet
+/// run` does on a new machine.
 /// </summary>
 public sealed class KestrelPortal : WebApplicationFactory<Program>
 {
-    private readonly string _databasePath = Path.Combine(Path.GetTempPath(), $"nbs-browser-{Guid.NewGuid():N}.db");
-
     public KestrelPortal()
     {
+        ConnectionString = TestEngine.CreateDatabase("nbs-browser");
         // Loopback only, on a port the system picks: tests never collide and nothing is exposed.
         UseKestrel(kestrel => kestrel.Listen(IPAddress.Loopback, 0));
         StartServer();
@@ -28,11 +28,15 @@ public sealed class KestrelPortal : WebApplicationFactory<Program>
     /// <summary>Where the browser finds the portal, "http://127.0.0.1:41234/".</summary>
     public Uri BaseAddress { get; }
 
-    /// <summary>The portal's catalogue, for command-line verbs run against it (`user add`).</summary>
-    public string ConnectionString => new SqliteConnectionStringBuilder { DataSource = _databasePath }.ToString();
+    /// <summary>The portal's catalogue.</summary>
+    public string ConnectionString { get; }
+
+    /// <summary>The configuration arguments a command verb needs to work on this portal's catalogue (`user add`).</summary>
+    public string[] DatabaseArguments => [$"--Database:Provider={TestEngine.Provider}", $"--ConnectionStrings:Catalogue={ConnectionString}"];
 
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
+        builder.UseSetting("Database:Provider", TestEngine.Provider.ToString());
         builder.UseSetting("ConnectionStrings:Catalogue", ConnectionString);
         builder.UseSetting("Serilog:MinimumLevel:Default", "Warning");
         // Every page of a browser test comes from one address: the per-client limits are not what they test.
@@ -43,10 +47,6 @@ public sealed class KestrelPortal : WebApplicationFactory<Program>
     public override async ValueTask DisposeAsync()
     {
         await base.DisposeAsync();
-        SqliteConnection.ClearAllPools();
-        foreach (var file in new[] { _databasePath, _databasePath + "-wal", _databasePath + "-shm" })
-        {
-            File.Delete(file);
-        }
+        TestEngine.DropDatabase(ConnectionString);
     }
 }

@@ -1,3 +1,4 @@
+using System.CommandLine;
 using NbsRoundup.Data;
 using NbsRoundup.Web.Hosting;
 
@@ -9,11 +10,18 @@ namespace NbsRoundup.Web.Commands;
 /// </summary>
 internal static class BackupCommand
 {
-    public const string Usage = "backup --to FILE                an online, consistent copy of an SQLite catalogue (PostgreSQL: pg_dump; see README)";
-
-    public static async Task<int> RunAsync(IServiceProvider services, string[] args, TextReader? input, TextWriter output, TextWriter error, CancellationToken ct)
+    public static Command Create(VerbHost host)
     {
-        var to = CommandOptions.Parse(args, "--to").Required("--to");
+        var command = new Command("backup", "an online, consistent copy of an SQLite catalogue, checked (PostgreSQL: pg_dump; see README)");
+        var to = Verbs.Value("--to", "FILE", "the new file; an existing one is never overwritten").Required(command);
+        command.Add(to);
+        command.SetAction(host.Runs((context, parsed, ct) => RunAsync(context, parsed.GetValue(to)!, ct)));
+        return command;
+    }
+
+    private static async Task<int> RunAsync(VerbContext context, string to, CancellationToken ct)
+    {
+        var (services, output, error) = (context.Services, context.Output, context.Error);
         if (CatalogueStore.Provider(services.GetRequiredService<IConfiguration>()) == DatabaseProvider.Postgres)
         {
             // VACUUM INTO copies an SQLite file; a PostgreSQL server has its own consistent online dump.

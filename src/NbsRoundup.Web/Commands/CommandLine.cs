@@ -1,71 +1,81 @@
-using NbsRoundup.Web.Hosting;
+using System.CommandLine;
+using System.CommandLine.Help;
+using System.CommandLine.Invocation;
 
 namespace NbsRoundup.Web.Commands;
 
 /// <summary>
-/// The portal's command-line verbs (`dotnet run --project src/NbsRoundup.Web -- import content/`).
-/// Each runs on the database named by ConnectionStrings:Catalogue after applying pending
-/// migrations, exactly as the web host would.
+/// The portal's command-line verbs (`dotnet run --project src/NbsRoundup.Web -- import content/`),
+/// parsed by System.CommandLine. Each runs on the database named by ConnectionStrings:Catalogue
+/// after applying pending migrations, exactly as the web host would. With no verb the portal starts.
 /// </summary>
 public static class CommandLine
 {
-    private delegate Task<int> Verb(IServiceProvider services, string[] args, TextReader? input, TextWriter output, TextWriter error, CancellationToken ct);
+    private const string Description =
+        "NbS Round-up. With no command the portal starts. Every command works on the catalogue named by Database:Provider and "
+        + "ConnectionStrings:Catalogue and applies pending migrations first. Configuration may be given as --Key=value, "
+        + "e.g. --ConnectionStrings:Catalogue=\"Data Source=other.db\". Shell completions: the [suggest] directive.";
 
-    private static readonly Dictionary<string, (Verb Run, string Usage)> _verbs = new(StringComparer.Ordinal)
+    /// <summary>The verbs, each a small class of this folder: a new verb is one more line here.</summary>
+    private static readonly Func<VerbHost, Command>[] _verbs =
+    [
+        ImportCommand.Create,
+        ExportCommand.Create,
+        MigrateCommand.Create,
+        SeedSyntheticCommand.Create,
+        UserCommand.Create,
+        BackupCommand.Create,
+    ];
+
+    // Arguments are taken as typed: "@file" is a path, not a response file to expand.
+    private static readonly ParserConfiguration _parser = new() { ResponseFileTokenReplacer = null };
+
+    /// <summary>True when the arguments name a verb, ask for help or hold a directive; else the portal starts.</summary>
+    public static bool IsCommand(string[] args)
     {
-        ["import"] = (ImportCommand.RunAsync, ImportCommand.Usage),
-        ["export"] = (ExportCommand.RunAsync, ExportCommand.Usage),
-        ["user"] = (UserCommand.RunAsync, UserCommand.Usage),
-        ["seed-synthetic"] = (SeedSyntheticCommand.RunAsync, SeedSyntheticCommand.Usage),
-        ["backup"] = (BackupCommand.RunAsync, BackupCommand.Usage),
-        ["migrate"] = ((_, _, _, output, _, _) => { output.WriteLine("The catalogue's schema is up to date."); return Task.FromResult(0); },
-            "migrate                         apply pending migrations and exit"),
-    };
-
-    public static bool IsCommand(string[] args) => args.Length > 0 && (_verbs.ContainsKey(args[0]) || args[0] is "help" or "--help");
+        var root = Root(new VerbHost([], null));
+        var optionNames = OptionNames(root);
+        return args.FirstOrDefault(a => !IsConfiguration(a, optionNames)) is { } first
+            && (first.StartsWith('[')
+                || root.Subcommands.Any(c => c.Name == first || c.Aliases.Contains(first))
+                || root.Options.OfType<HelpOption>().Any(h => h.Name == first || h.Aliases.Contains(first)));
+    }
 
     /// <summary>Runs a verb; input, when given, is read instead of the console (a password, in tests).</summary>
     public static async Task<int> RunAsync(string[] args, TextWriter? output = null, TextWriter? error = null, TextReader? input = null, CancellationToken ct = default)
     {
         output ??= Console.Out;
         error ??= Console.Error;
-        if (!_verbs.TryGetValue(args[0], out var verb))
-        {
-            output.WriteLine("Commands (dotnet run --project src/NbsRoundup.Web -- <command>):");
-            foreach (var (_, usage) in _verbs.Values)
-            {
-                output.WriteLine("  " + usage);
-            }
-            output.WriteLine("Configuration may be given as --Key=value, e.g. --ConnectionStrings:Catalogue=\"Data Source=other.db\".");
-            return 0;
-        }
-
         // "--Key=value" arguments configure the host, as they do for the web portal; the rest belong to the verb.
-        var hostArgs = args.Skip(1).Where(IsConfigurationArgument).ToArray();
-        var verbArgs = args.Skip(1).Where(a => !IsConfigurationArgument(a)).ToArray();
-        var builder = WebApplication.CreateBuilder(new WebApplicationOptions { Args = hostArgs });
-        // A command's own output is its report; the log only says what went wrong.
-        builder.Configuration["Serilog:MinimumLevel:Default"] = "Warning";
-        builder.AddPortalLogging();
-        builder.Services.AddCatalogueStore();
-        builder.Services.AddPortalAccounts();
-        await using var app = builder.Build();
-        var logger = app.Services.GetRequiredService<ILoggerFactory>().CreateLogger("NbsRoundup.Commands");
-        try
+        var optionNames = OptionNames(Root(new VerbHost([], null)));
+        var configuration = args.Where(a => IsConfiguration(a, optionNames)).ToArray();
+        var root = Root(new VerbHost(configuration, input));
+        var parsed = root.Parse(args.Where(a => !IsConfiguration(a, optionNames)).ToArray(), _parser);
+        if (parsed.Action is ParseErrorAction)
         {
-            await CataloguePreparation.MigrateAsync(app.Services, logger, ct);
-            return await verb.Run(app.Services, verbArgs, input, output, error, ct);
+            return Verbs.UsageError(parsed.CommandResult.Command, parsed.Errors.Select(e => e.Message).Distinct(), error);
         }
-        catch (CommandLineException ex)
-        {
-            error.WriteLine(ex.Message);
-            error.WriteLine("usage: " + verb.Usage);
-            return 2;
-        }
+        // Exceptions propagate as before: a database newer than the code stops the command with its message.
+        return await parsed.InvokeAsync(new InvocationConfiguration { Output = output, Error = error, EnableDefaultExceptionHandler = false }, ct);
     }
 
-    private static bool IsConfigurationArgument(string arg) =>
-        arg.StartsWith("--", StringComparison.Ordinal) && arg.Contains('=', StringComparison.Ordinal);
+    private static RootCommand Root(VerbHost host)
+    {
+        var root = new RootCommand(Description);
+        foreach (var verb in _verbs)
+        {
+            root.Add(verb(host));
+        }
+        root.Add(HelpCommand.Create(root));
+        return root;
+    }
+
+    /// <summary>A verb's own options may be written "--name=value" too; those are not configuration.</summary>
+    private static bool IsConfiguration(string arg, HashSet<string> optionNames) =>
+        arg.StartsWith("--", StringComparison.Ordinal) && arg.IndexOf('=', StringComparison.Ordinal) is var i and > 2 && !optionNames.Contains(arg[..i]);
+
+    private static HashSet<string> OptionNames(Command command) =>
+        [.. command.Options.SelectMany(o => o.Aliases.Append(o.Name)), .. command.Subcommands.SelectMany(OptionNames)];
 }
 
 /// <summary>A command was called with arguments it cannot use.</summary>

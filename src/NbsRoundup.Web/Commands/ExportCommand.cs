@@ -1,33 +1,41 @@
+using System.CommandLine;
 using System.Text;
 using NbsRoundup.Data;
 using NbsRoundup.Exporting;
 
 namespace NbsRoundup.Web.Commands;
 
-/// <summary>`export --issue SLUG --out FILE`: an issue as a newsletter file, drafts included.</summary>
+/// <summary>`export --issue SLUG [--out FILE]`: an issue as a newsletter file, drafts included.</summary>
 internal static class ExportCommand
 {
-    public const string Usage = "export --issue SLUG [--out FILE]   write an issue as newsletter Markdown (to standard output without --out)";
-
-    public static async Task<int> RunAsync(IServiceProvider services, string[] args, TextReader? input, TextWriter output, TextWriter error, CancellationToken ct)
+    public static Command Create(VerbHost host)
     {
-        var options = CommandOptions.Parse(args, "--issue", "--out");
-        var slug = options.Required("--issue");
-        await using var scope = services.CreateAsyncScope();
+        var command = new Command("export", "write an issue as newsletter Markdown, drafts included");
+        var issue = Verbs.Value("--issue", "SLUG", "the issue, e.g. 2021-11").Required(command);
+        var target = Verbs.Value("--out", "FILE", "the file to write; standard output without it");
+        command.Add(issue);
+        command.Add(target);
+        command.SetAction(host.Runs((context, parsed, ct) => RunAsync(context, parsed.GetValue(issue)!, parsed.GetValue(target), ct)));
+        return command;
+    }
+
+    private static async Task<int> RunAsync(VerbContext context, string slug, string? target, CancellationToken ct)
+    {
+        await using var scope = context.Services.CreateAsyncScope();
         var markdown = await MarkdownExporter.ExportAsync(scope.ServiceProvider.GetRequiredService<CatalogueDb>(), slug, ct);
         if (markdown is null)
         {
-            error.WriteLine($"No issue {slug} in the catalogue.");
+            context.Error.WriteLine($"No issue {slug} in the catalogue.");
             return 1;
         }
-        if (options["--out"] is not { } target)
+        if (target is null)
         {
-            output.Write(markdown);
+            context.Output.Write(markdown);
             return 0;
         }
         var path = CommandPaths.ResolveOutput(target);
         await File.WriteAllTextAsync(path, markdown, new UTF8Encoding(encoderShouldEmitUTF8Identifier: false), ct);
-        output.WriteLine($"Wrote issue {slug} to {CommandPaths.DisplayName(path)}.");
+        context.Output.WriteLine($"Wrote issue {slug} to {CommandPaths.DisplayName(path)}.");
         return 0;
     }
 }

@@ -1,3 +1,4 @@
+using System.CommandLine;
 using NbsRoundup.Data;
 using NbsRoundup.Importing;
 
@@ -8,23 +9,32 @@ internal static class ImportCommand
 {
     private const int DetailedUpTo = 5;
 
-    public const string Usage = "import <file or folder> [--dry-run]   import newsletter Markdown (see content/README.md)";
-
-    public static async Task<int> RunAsync(IServiceProvider services, string[] args, TextReader? input, TextWriter output, TextWriter error, CancellationToken ct)
+    public static Command Create(VerbHost host)
     {
-        var dryRun = args.Contains("--dry-run");
-        var paths = args.Where(a => a != "--dry-run").ToList();
-        if (paths.Count != 1 || paths[0].StartsWith("--", StringComparison.Ordinal))
+        var path = new Argument<string>("path") { HelpName = "file or folder", Description = "a newsletter .md file, or a folder of them (see content/README.md)" };
+        path.Validators.Add(result =>
         {
-            throw new CommandLineException(paths.Count == 0 ? "import needs a file or a folder" : $"import takes one file or folder, not '{string.Join(' ', paths)}'");
-        }
-        var path = CommandPaths.ResolveExisting(paths[0]);
-        IReadOnlyList<string> files = Directory.Exists(path) ? NewsletterImport.FilesIn(path)
-            : File.Exists(path) ? [path]
-            : throw new CommandLineException($"no such file or folder: {paths[0]}");
+            if (result.Tokens is [{ Value: var given }] && !Exists(CommandPaths.ResolveExisting(given)))
+            {
+                result.AddError($"no such file or folder: {given}");
+            }
+        });
+        var dryRun = new Option<bool>("--dry-run") { Description = "print what would be added, changed and left; write nothing" };
+        var command = new Command("import", "import newsletter Markdown; a file with errors is refused whole, with file:line: error: messages") { path, dryRun };
+        command.SetAction(host.Runs((context, parsed, ct) => RunAsync(context, parsed.GetValue(path)!, parsed.GetValue(dryRun), ct)));
+        return command;
+    }
+
+    private static bool Exists(string path) => File.Exists(path) || Directory.Exists(path);
+
+    private static async Task<int> RunAsync(VerbContext context, string given, bool dryRun, CancellationToken ct)
+    {
+        var (services, output, error) = (context.Services, context.Output, context.Error);
+        var path = CommandPaths.ResolveExisting(given);
+        IReadOnlyList<string> files = Directory.Exists(path) ? NewsletterImport.FilesIn(path) : [path];
         if (files.Count == 0)
         {
-            error.WriteLine($"{paths[0]}: no .md newsletter files in this folder");
+            error.WriteLine($"{given}: no .md newsletter files in this folder");
             return 1;
         }
 

@@ -1,3 +1,4 @@
+using System.CommandLine;
 using System.Diagnostics;
 using System.Globalization;
 using Microsoft.Data.Sqlite;
@@ -12,28 +13,69 @@ namespace NbsRoundup.Web.Commands;
 /// <summary>
 /// `seed-synthetic --entries 100000 [--database FILE|NAME]`: fills a separate database with a large
 /// synthetic catalogue for benchmarks: an SQLite file, or on PostgreSQL a new database on the
-/// catalogue's server. It never writes into the portal's own catalogue.
+/// catalogue's server. It never writes into the portal's own catalogue. With `--newsletters N
+/// --out FOLDER` it writes newsletter files instead, for import benchmarks.
 /// </summary>
 internal static class SeedSyntheticCommand
 {
-    public const string Usage = "seed-synthetic --entries N [--database FILE|NAME] | --newsletters N --out FOLDER   a separate synthetic catalogue (SQLite: a file, default App_Data/synthetic.db; PostgreSQL: a new database, default nbs_synthetic), or newsletter files, for benchmarks";
+    private const string EntriesNeeded = "seed-synthetic needs --entries N, a number from 1 to 5,000,000";
 
-    public static async Task<int> RunAsync(IServiceProvider services, string[] args, TextReader? input, TextWriter output, TextWriter error, CancellationToken ct)
+    public static Command Create(VerbHost host)
     {
-        var options = CommandOptions.Parse(args, "--entries", "--database", "--newsletters", "--out");
-        if (options["--newsletters"] is { } newsletters)
+        var entries = Count("--entries", 5_000_000, EntriesNeeded, "entries of a synthetic catalogue");
+        var database = Verbs.Value("--database", "FILE|NAME",
+            "SQLite: a new file (default App_Data/synthetic.db); PostgreSQL: a new database on the catalogue's server (default nbs_synthetic)");
+        var newsletters = Count("--newsletters", 100_000, "--newsletters needs a number from 1 to 100,000",
+            "instead of a catalogue, this many newsletter files (about 45 entries each) for import benchmarks");
+        var folder = Verbs.Value("--out", "FOLDER", "where --newsletters writes its files");
+        var command = new Command("seed-synthetic", "a separate synthetic catalogue, or newsletter files, for benchmarks; never the portal's own catalogue")
         {
-            return WriteNewsletters(newsletters, options.Required("--out"), output);
-        }
-        if (!int.TryParse(options["--entries"], NumberStyles.None, CultureInfo.InvariantCulture, out var entries) || entries is < 1 or > 5_000_000)
+            entries, database, newsletters, folder,
+        };
+        command.Validators.Add(result =>
         {
-            throw new CommandLineException("seed-synthetic needs --entries N, a number from 1 to 5,000,000");
-        }
+            if (result.GetResult(newsletters) is not null)
+            {
+                if (result.GetResult(folder) is null)
+                {
+                    result.AddError("--out is required with --newsletters");
+                }
+            }
+            else if (result.GetResult(entries) is null)
+            {
+                result.AddError(EntriesNeeded);
+            }
+        });
+        command.SetAction(host.Runs((context, parsed, ct) => parsed.GetResult(newsletters) is not null
+            ? Task.FromResult(WriteNewsletters(parsed.GetValue(newsletters), parsed.GetValue(folder)!, context.Output))
+            : RunAsync(context, parsed.GetValue(entries), parsed.GetValue(database), ct)));
+        return command;
+    }
+
+    /// <summary>A whole number from 1 to max; anything else is refused with the message.</summary>
+    private static Option<int> Count(string name, int max, string message, string description) => new(name)
+    {
+        HelpName = "N",
+        Description = description,
+        CustomParser = result =>
+        {
+            if (result.Tokens is [{ Value: var text }] && int.TryParse(text, NumberStyles.None, CultureInfo.InvariantCulture, out var n) && n >= 1 && n <= max)
+            {
+                return n;
+            }
+            result.AddError(message);
+            return 0;
+        },
+    };
+
+    private static async Task<int> RunAsync(VerbContext context, int entries, string? database, CancellationToken ct)
+    {
+        var (services, output, error) = (context.Services, context.Output, context.Error);
         var configuration = services.GetRequiredService<IConfiguration>();
         var provider = CatalogueStore.Provider(configuration);
         var (connectionString, name, refusal) = provider == DatabaseProvider.Postgres
-            ? await PostgresTargetAsync(configuration, options["--database"], ct)
-            : SqliteTarget(services, configuration, options["--database"]);
+            ? await PostgresTargetAsync(configuration, database, ct)
+            : SqliteTarget(services, configuration, database);
         if (refusal is not null)
         {
             error.WriteLine(refusal);
@@ -93,12 +135,8 @@ internal static class SeedSyntheticCommand
     }
 
     /// <summary>Synthetic newsletter files (about 45 entries each) for import benchmarks.</summary>
-    private static int WriteNewsletters(string count, string folder, TextWriter output)
+    private static int WriteNewsletters(int files, string folder, TextWriter output)
     {
-        if (!int.TryParse(count, NumberStyles.None, CultureInfo.InvariantCulture, out var files) || files is < 1 or > 100_000)
-        {
-            throw new CommandLineException("--newsletters needs a number from 1 to 100,000");
-        }
         var target = CommandPaths.ResolveOutput(folder);
         var entries = SyntheticNewsletters.WriteFolder(target, files, 45);
         output.WriteLine($"Wrote {files:N0} newsletter files ({entries:N0} entries) to {target}.");

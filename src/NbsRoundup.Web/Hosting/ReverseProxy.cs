@@ -1,5 +1,6 @@
 using System.Net;
 using Microsoft.AspNetCore.HttpOverrides;
+using Microsoft.Extensions.Options;
 
 namespace NbsRoundup.Web.Hosting;
 
@@ -35,7 +36,8 @@ public static class ReverseProxy
 
     public static WebApplication UseReverseProxySupport(this WebApplication app)
     {
-        if (KnownProxies(app.Configuration).Count > 0)
+        // The addresses were read and checked once, when the options were registered.
+        if (app.Services.GetRequiredService<IOptions<ForwardedHeadersOptions>>().Value.KnownProxies.Count > 0)
         {
             app.UseForwardedHeaders();
         }
@@ -43,7 +45,7 @@ public static class ReverseProxy
     }
 
     /// <summary>The configured proxy addresses; a value that is not an address stops the start with its key.</summary>
-    public static IReadOnlyList<IPAddress> KnownProxies(IConfiguration configuration)
+    private static List<IPAddress> KnownProxies(IConfiguration configuration)
     {
         var proxies = new List<IPAddress>();
         foreach (var entry in configuration.GetSection(Section).GetChildren())

@@ -22,9 +22,6 @@ public sealed class CommonPasswordValidator : IPasswordValidator<PortalUser>
     // Words anyone would guess for an account on this site.
     private static readonly string[] _contextWords = ["nbsroundup", "nbs", "roundup", "naturebasedsolutions", "tnc", "natureconservancy", "thenatureconservancy"];
 
-    /// <summary>How many passwords the bundled list holds.</summary>
-    public static int Count => _common.Value.Count;
-
     public Task<IdentityResult> ValidateAsync(UserManager<PortalUser> manager, PortalUser user, string? password)
     {
         if (string.IsNullOrEmpty(password))

@@ -37,13 +37,14 @@ public static class CslJsonExport
         var e = row.Entry;
         json.WriteStartObject();
         json.WriteString("id", e.Slug);
-        json.WriteString("type", Type(e.SectionKey, e.Speaker is not null));
+        var type = Type(e.SectionKey, e.Speaker is not null);
+        json.WriteString("type", type);
         json.WriteString("title", e.Title);
         if (e.OriginalTitle is not null)
         {
             json.WriteString("original-title", e.OriginalTitle);
         }
-        json.WriteStartArray(e.Speaker is not null && e.Authors is null ? "author" : "author");
+        json.WriteStartArray(CreatorVariable(type, row));
         foreach (var creator in row.Creators)
         {
             json.WriteStartObject();
@@ -82,6 +83,15 @@ public static class CslJsonExport
         json.WriteString("language", "zh-CN");
         json.WriteEndObject();
     }
+
+    /// <summary>
+    /// The CSL name variable that holds the creators. Authors are authors. The speaker of a quoted
+    /// view is the author of a "speech" (CSL's author of a speech is whoever spoke; Zotero reads
+    /// it as the presenter). Organisations are institutional authors of what they publish, but
+    /// the organisations of an event organised it rather than wrote it: CSL's "organizer".
+    /// </summary>
+    private static string CreatorVariable(string type, ExportRow row) =>
+        type == "event" && row.ByOrganisations ? "organizer" : "author";
 
     private static string Type(string section, bool quote) => quote ? "speech" : section switch
     {

@@ -2,8 +2,7 @@ using System.Text;
 using Microsoft.EntityFrameworkCore;
 using NbsRoundup.Catalogue;
 using NbsRoundup.Data;
-using YamlDotNet.Serialization;
-using YamlDotNet.Serialization.NamingConventions;
+using NbsRoundup.Importing;
 
 namespace NbsRoundup.Exporting;
 
@@ -15,12 +14,6 @@ namespace NbsRoundup.Exporting;
 /// </summary>
 public static class MarkdownExporter
 {
-    private static readonly ISerializer _yaml = new SerializerBuilder()
-        .WithNamingConvention(UnderscoredNamingConvention.Instance)
-        .ConfigureDefaultValuesHandling(DefaultValuesHandling.OmitNull | DefaultValuesHandling.OmitEmptyCollections)
-        .WithIndentedSequences()
-        .Build();
-
     /// <summary>The issue as a newsletter file, or null when there is no issue with this slug.</summary>
     public static async Task<string?> ExportAsync(CatalogueDb db, string slug, CancellationToken ct = default)
     {
@@ -42,7 +35,7 @@ public static class MarkdownExporter
             .ToList();
 
         var sb = new StringBuilder();
-        sb.Append("---\n").Append(FrontMatter(issue, organisations)).Append("---\n");
+        sb.Append("---\n").Append(FrontMatter.Of(issue, organisations).ToYaml()).Append("---\n");
         Block(sb, issue.Introduction);
         foreach (var section in Section.All)
         {
@@ -98,26 +91,6 @@ public static class MarkdownExporter
         return again is not null && (again.Year, again.Month, again.Day) == (date.Year, date.Month, date.Day) ? date.Text : date.ToChinese();
     }
 
-    private static string FrontMatter(Issue issue, IReadOnlyList<Organisation> organisations) => _yaml.Serialize(new IssueYaml
-    {
-        Slug = issue.Slug,
-        Title = issue.Title,
-        TitleEn = issue.TitleEn,
-        Publisher = issue.Publisher,
-        Year = issue.Year,
-        Month = issue.Month,
-        Volume = issue.Volume,
-        Number = issue.Number,
-        Draft = issue.IsPublished ? null : true,
-        Organisations = organisations.Select(o => new OrganisationYaml
-        {
-            Slug = o.Slug,
-            Name = o.Name,
-            Short = o.ShortName,
-            Aliases = o.Aliases.OrderBy(a => a.Id).Select(a => a.Name).ToList(),
-        }).ToList(),
-    });
-
     private static void Meta(StringBuilder sb, string key, string? value)
     {
         if (!string.IsNullOrWhiteSpace(value))
@@ -151,28 +124,5 @@ public static class MarkdownExporter
         }
         var escaped = sb.ToString();
         return escaped.EndsWith('#') ? escaped[..^1] + "\\#" : escaped;
-    }
-
-    // Property order is the order of the front matter in content/README.md.
-    private sealed class IssueYaml
-    {
-        public string? Slug { get; init; }
-        public string? Title { get; init; }
-        public string? TitleEn { get; init; }
-        public string? Publisher { get; init; }
-        public int Year { get; init; }
-        public int Month { get; init; }
-        public int? Volume { get; init; }
-        public int? Number { get; init; }
-        public bool? Draft { get; init; }
-        public List<OrganisationYaml> Organisations { get; init; } = [];
-    }
-
-    private sealed class OrganisationYaml
-    {
-        public string? Slug { get; init; }
-        public string? Name { get; init; }
-        public string? Short { get; init; }
-        public List<string> Aliases { get; init; } = [];
     }
 }

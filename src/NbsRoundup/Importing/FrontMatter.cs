@@ -5,11 +5,22 @@ using YamlDotNet.Serialization.NamingConventions;
 
 namespace NbsRoundup.Importing;
 
-/// <summary>The YAML front matter of a newsletter file, as written.</summary>
+/// <summary>
+/// The YAML front matter of a newsletter file, in both directions: read by the importer, and
+/// written by the exporter (MarkdownExporter). The order of the properties is the order of the
+/// keys in content/README.md and in exported files.
+/// </summary>
 internal sealed class FrontMatter
 {
     private static readonly IDeserializer _deserializer = new DeserializerBuilder()
         .WithNamingConvention(UnderscoredNamingConvention.Instance)
+        .Build();
+
+    // Keys without a value are left out, as an editor would write the file.
+    private static readonly ISerializer _serializer = new SerializerBuilder()
+        .WithNamingConvention(UnderscoredNamingConvention.Instance)
+        .ConfigureDefaultValuesHandling(DefaultValuesHandling.OmitNull | DefaultValuesHandling.OmitEmptyCollections)
+        .WithIndentedSequences()
         .Build();
 
     public string? Slug { get; set; }
@@ -31,6 +42,30 @@ internal sealed class FrontMatter
         public string? Short { get; set; }
         public List<string>? Aliases { get; set; }
     }
+
+    /// <summary>The front matter of an issue, naming the organisations its entries refer to.</summary>
+    public static FrontMatter Of(Issue issue, IEnumerable<Organisation> organisations) => new()
+    {
+        Slug = issue.Slug,
+        Title = issue.Title,
+        TitleEn = issue.TitleEn,
+        Publisher = issue.Publisher,
+        Year = issue.Year,
+        Month = issue.Month,
+        Volume = issue.Volume,
+        Number = issue.Number,
+        Draft = issue.IsPublished ? null : true,
+        Organisations = organisations.Select(o => new OrganisationYaml
+        {
+            Slug = o.Slug,
+            Name = o.Name,
+            Short = o.ShortName,
+            Aliases = o.Aliases.OrderBy(a => a.Id).Select(a => a.Name).ToList(),
+        }).ToList(),
+    };
+
+    /// <summary>The YAML between the file's two `---` lines, ending with a line break.</summary>
+    public string ToYaml() => _serializer.Serialize(this);
 
     /// <summary>Reads the YAML; firstLine is the file line of the YAML's first line.</summary>
     public static FrontMatter? Read(string yaml, int firstLine, DiagnosticBag diagnostics)

@@ -2,6 +2,7 @@ using Microsoft.EntityFrameworkCore;
 using NbsRoundup.Data;
 using NbsRoundup.Catalogue;
 using NbsRoundup.Importing;
+using NbsRoundup.Testing;
 using NbsRoundup.Tests.Data;
 
 namespace NbsRoundup.Tests.Caching;

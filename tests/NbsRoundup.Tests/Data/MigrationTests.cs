@@ -5,6 +5,7 @@ using NbsRoundup.Catalogue;
 using NbsRoundup.Data;
 using NbsRoundup.Importing;
 using NbsRoundup.Search;
+using NbsRoundup.Testing;
 
 namespace NbsRoundup.Tests.Data;
 

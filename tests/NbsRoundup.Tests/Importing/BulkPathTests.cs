@@ -1,6 +1,7 @@
 using Microsoft.EntityFrameworkCore;
 using NbsRoundup.Data;
 using NbsRoundup.Importing;
+using NbsRoundup.Testing;
 using NbsRoundup.Tests.Data;
 
 namespace NbsRoundup.Tests.Importing;

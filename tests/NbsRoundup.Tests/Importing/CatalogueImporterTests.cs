@@ -1,5 +1,6 @@
 using Microsoft.EntityFrameworkCore;
 using NbsRoundup.Importing;
+using NbsRoundup.Testing;
 using NbsRoundup.Tests.Data;
 
 namespace NbsRoundup.Tests.Importing;

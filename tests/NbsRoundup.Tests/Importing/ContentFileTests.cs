@@ -1,5 +1,6 @@
 using NbsRoundup.Catalogue;
 using NbsRoundup.Importing;
+using NbsRoundup.Testing;
 
 namespace NbsRoundup.Tests.Importing;
 

@@ -1,4 +1,5 @@
 using NbsRoundup.Importing;
+using NbsRoundup.Testing;
 using NbsRoundup.Tests.Data;
 
 namespace NbsRoundup.Tests.Search;

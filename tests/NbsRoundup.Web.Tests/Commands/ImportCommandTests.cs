@@ -6,7 +6,6 @@ namespace NbsRoundup.Web.Tests.Commands;
 /// <summary>The `import` verb, run in-process on a database of its own.</summary>
 public sealed class ImportCommandTests : IDisposable
 {
-    private static readonly string _contentFolder = Path.GetFullPath(Path.Combine(AppContext.BaseDirectory, "..", "..", "..", "..", "..", "content"));
     private readonly string _database = TestEngine.CreateDatabase("nbs-cli");
     private readonly string _scratch = Directory.CreateTempSubdirectory("nbs-cli-").FullName;
 
@@ -29,7 +28,7 @@ public sealed class ImportCommandTests : IDisposable
     [Fact]
     public async Task Importing_the_content_folder_into_a_brand_new_database_migrates_it_first()
     {
-        var (exit, output, _) = await RunAsync("import", _contentFolder);
+        var (exit, output, _) = await RunAsync("import", ContentFiles.Folder);
 
         Assert.Equal(0, exit);
         Assert.Contains("issue 2021-11 (new)", output);
@@ -42,9 +41,9 @@ public sealed class ImportCommandTests : IDisposable
     [Fact]
     public async Task Importing_again_changes_nothing()
     {
-        await RunAsync("import", _contentFolder);
+        await RunAsync("import", ContentFiles.Folder);
 
-        var (exit, output, _) = await RunAsync("import", _contentFolder);
+        var (exit, output, _) = await RunAsync("import", ContentFiles.Folder);
 
         Assert.Equal(0, exit);
         Assert.Contains("nothing to do: 0 added, 0 changed, 70 unchanged.", output);
@@ -54,7 +53,7 @@ public sealed class ImportCommandTests : IDisposable
     [Fact]
     public async Task A_dry_run_prints_the_plan_and_writes_nothing()
     {
-        var (exit, output, _) = await RunAsync("import", Path.Combine(_contentFolder, "2021-11-nbs-roundup-vol3.md"), "--dry-run");
+        var (exit, output, _) = await RunAsync("import", ContentFiles.PathOf(ContentFiles.Vol3), "--dry-run");
 
         Assert.Equal(0, exit);
         Assert.Contains("dry run: would add 70, change 0, leave 0 unchanged; nothing written.", output);
@@ -64,9 +63,9 @@ public sealed class ImportCommandTests : IDisposable
     [Fact]
     public async Task A_corrected_file_reports_what_changes()
     {
-        await RunAsync("import", _contentFolder);
+        await RunAsync("import", ContentFiles.Folder);
         var corrected = Path.Combine(_scratch, "vol3.md");
-        await File.WriteAllTextAsync(corrected, (await File.ReadAllTextAsync(Path.Combine(_contentFolder, "2021-11-nbs-roundup-vol3.md")))
+        await File.WriteAllTextAsync(corrected, (await File.ReadAllTextAsync(ContentFiles.PathOf(ContentFiles.Vol3)))
             .Replace("date: 9 月 31 日", "date: 9 月 30 日"));
 
         var (exit, output, _) = await RunAsync("import", corrected);
@@ -80,7 +79,7 @@ public sealed class ImportCommandTests : IDisposable
     [Fact]
     public async Task A_bad_file_fails_with_file_line_and_reason_and_changes_nothing()
     {
-        await RunAsync("import", _contentFolder);
+        await RunAsync("import", ContentFiles.Folder);
         var bad = Path.Combine(_scratch, "bad.md");
         await File.WriteAllTextAsync(bad, "---\nslug: 2022-01\ntitle: T\nyear: 2022\nmonth: 1\n---\n\n# 标准和指南\n\n### 甲\nslug: a-new-entry\n\n正文\n\n# 天气\n");
 

@@ -8,7 +8,6 @@ namespace NbsRoundup.Web.Tests.Commands;
 /// <summary>The `user` and `export` verbs, run in-process on a database of their own.</summary>
 public sealed class UserAndExportCommandTests : IDisposable
 {
-    private static readonly string _contentFolder = Path.GetFullPath(Path.Combine(AppContext.BaseDirectory, "..", "..", "..", "..", "..", "content"));
     private readonly string _database = TestEngine.CreateDatabase("nbs-cli");
     private readonly string _scratch = Directory.CreateTempSubdirectory("nbs-cli-").FullName;
 
@@ -84,7 +83,7 @@ public sealed class UserAndExportCommandTests : IDisposable
     [Fact]
     public async Task Export_writes_the_issue_as_a_newsletter_file_that_imports_back_unchanged()
     {
-        await RunAsync(null, "import", _contentFolder);
+        await RunAsync(null, "import", ContentFiles.Folder);
         var file = Path.Combine(_scratch, "out", "..", "2021-11.md");
 
         var (exit, output, _) = await RunAsync(null, "export", "--issue", "2021-11", "--out", file);

@@ -91,6 +91,26 @@ public class ExportTests(PortalFactory portal) : IClassFixture<PortalFactory>
         Assert.Contains("企业净零标准", json); // characters, not \u escapes
     }
 
+    [Fact]
+    public async Task Csl_json_makes_a_quoted_speaker_the_author_and_the_organisations_of_an_event_its_organizers()
+    {
+        using var quote = JsonDocument.Parse(await (await GetAsync("/entries/export.json?q=Tubiana")).Content.ReadAsStringAsync());
+        var speech = quote.RootElement.EnumerateArray().Single(i => i.GetProperty("id").GetString() == "cop26-view-laurence-tubiana");
+        Assert.Equal("speech", speech.GetProperty("type").GetString());
+        Assert.Equal("Laurence Tubiana, CEO of the European Climate Foundation", Assert.Single(speech.GetProperty("author").EnumerateArray()).GetProperty("literal").GetString());
+
+        using var events = JsonDocument.Parse(await (await GetAsync("/entries/export.json?section=events")).Content.ReadAsStringAsync());
+        var items = events.RootElement.EnumerateArray().ToList();
+        Assert.Equal(3, items.Count);
+        Assert.All(items, item =>
+        {
+            Assert.Equal("event", item.GetProperty("type").GetString());
+            // Who organised the meeting, not who wrote it: citation styles do not print them as its authors.
+            Assert.False(item.TryGetProperty("author", out _));
+            Assert.Equal(item.GetProperty("publisher").GetString(), string.Join("; ", item.GetProperty("organizer").EnumerateArray().Select(o => o.GetProperty("literal").GetString())));
+        });
+    }
+
     [Theory]
     [InlineData("/entries/feed?q=TNC", 6)]
     [InlineData("/sections/events/feed", 3)]

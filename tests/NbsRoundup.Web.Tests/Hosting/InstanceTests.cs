@@ -86,7 +86,7 @@ public sealed class InstanceTests : IDisposable
     /// <summary>Imports the seed issue from the command line with one entry's title changed, as an editor's corrected file.</summary>
     private async Task ImportRetitledAsync(string suffix)
     {
-        var content = Path.GetFullPath(Path.Combine(AppContext.BaseDirectory, "..", "..", "..", "..", "..", "content", "2021-11-nbs-roundup-vol3.md"));
+        var content = ContentFiles.PathOf(ContentFiles.Vol3);
         var corrected = Path.Combine(Path.GetTempPath(), $"vol3-{Guid.NewGuid():N}.md");
         await File.WriteAllTextAsync(corrected, (await File.ReadAllTextAsync(content)).Replace("### 《企业净零标准》", "### 《企业净零标准》" + suffix, StringComparison.Ordinal));
         try

@@ -1,7 +1,6 @@
 using System.ComponentModel.DataAnnotations;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc;
-using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.Extensions.Localization;
 using NbsRoundup.Accounts;
 using NbsRoundup.Web.Localization;
@@ -13,7 +12,7 @@ namespace NbsRoundup.Web.Pages.Account;
 /// from the authenticator app, or one of the recovery codes (each works once). Wrong codes count
 /// towards the same lockout as wrong passwords.
 /// </summary>
-public sealed class TwoFactorModel(SignInManager<PortalUser> signIn, ILogger<TwoFactorModel> logger, IStringLocalizer<SharedResource> t) : PageModel
+public sealed class TwoFactorModel(SignInManager<PortalUser> signIn, ILogger<TwoFactorModel> logger, IStringLocalizer<SharedResource> t) : SignInStepModel(t)
 {
     [BindProperty]
     public InputModel Input { get; set; } = new();
@@ -40,25 +39,20 @@ public sealed class TwoFactorModel(SignInManager<PortalUser> signIn, ILogger<Two
         {
             return Page();
         }
-        var code = Input.Code.Replace(" ", "", StringComparison.Ordinal).Replace("-", "", StringComparison.Ordinal);
-        var isAuthenticatorCode = code.Length == 6 && code.All(char.IsAsciiDigit);
+        var code = SingleUseAuthenticatorTokenProvider.WithoutSeparators(Input.Code);
+        var isAuthenticatorCode = SingleUseAuthenticatorTokenProvider.IsAuthenticatorCode(code);
         var result = isAuthenticatorCode
             ? await signIn.TwoFactorAuthenticatorSignInAsync(code, isPersistent: false, rememberClient: false)
             : await signIn.TwoFactorRecoveryCodeSignInAsync(Input.Code.Replace(" ", "", StringComparison.Ordinal));
-        var outcome = result.Succeeded ? "succeeded" : result.IsLockedOut ? "locked out" : "failed";
         // Which kind of code and what happened; never the code.
-        logger.Log(result.Succeeded ? LogLevel.Information : LogLevel.Warning,
-            "Second factor ({Kind}) for {Email} from {RemoteIp}: {Outcome}", isAuthenticatorCode ? "authenticator" : "recovery code",
-            user.Email, HttpContext.Connection.RemoteIpAddress, outcome);
+        logger.Log(LevelOf(result), "Second factor ({Kind}) for {Email} from {RemoteIp}: {Outcome}", isAuthenticatorCode ? "authenticator" : "recovery code",
+            user.Email, HttpContext.Connection.RemoteIpAddress, Outcome(result));
         if (result.Succeeded)
         {
-            return LocalRedirect(Url.IsLocalUrl(Input.ReturnUrl) ? Input.ReturnUrl : "/admin");
+            return SignedIn(Input.ReturnUrl);
         }
-        ModelState.AddModelError("", result.IsLockedOut
-            ? t["Too many wrong passwords: this account is locked for 15 minutes."]
-            : t["This code is wrong or has expired. Enter the code your app shows now, or a recovery code."]);
         Input.Code = "";
-        return Page();
+        return Refused(result, T["This code is wrong or has expired. Enter the code your app shows now, or a recovery code."]);
     }
 
     public sealed class InputModel

@@ -4,12 +4,13 @@ using System.Text;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using NbsRoundup.Data;
+using NbsRoundup.Testing;
 
 namespace NbsRoundup.Web.Tests.Areas.Admin.Upload;
 
 public sealed class UploadTests : IDisposable
 {
-    private static readonly string _vol3 = File.ReadAllText(Path.Combine(AppContext.BaseDirectory, "..", "..", "..", "..", "..", "content", "2021-11-nbs-roundup-vol3.md"));
+    private static readonly string _vol3 = ContentFiles.Text(ContentFiles.Vol3);
     private readonly PortalFactory _portal = new();
 
     public void Dispose() => _portal.Dispose();

@@ -78,7 +78,7 @@ public sealed class IndexModel(UserManager<PortalUser> users, SignInManager<Port
         return RedirectToPage();
     }
 
-    private string Code => Input.Code.Replace(" ", "", StringComparison.Ordinal).Replace("-", "", StringComparison.Ordinal);
+    private string Code => SingleUseAuthenticatorTokenProvider.WithoutSeparators(Input.Code);
 
     private async Task<PortalUser> CurrentAsync() =>
         await users.GetUserAsync(User) ?? throw new InvalidOperationException("the admin area is for signed-in editors only");

@@ -1,13 +1,16 @@
 using NbsRoundup.Importing;
 
-namespace NbsRoundup.Tests;
+namespace NbsRoundup.Testing;
 
 /// <summary>The newsletters in content/, copied next to the tests by the project file.</summary>
 internal static class ContentFiles
 {
     public const string Vol3 = "2021-11-nbs-roundup-vol3.md";
 
-    public static string PathOf(string name) => Path.Combine(AppContext.BaseDirectory, "content", name);
+    /// <summary>The copy of content/ (README.md included, as in the repository).</summary>
+    public static string Folder => Path.Combine(AppContext.BaseDirectory, "content");
+
+    public static string PathOf(string name) => Path.Combine(Folder, name);
 
     public static string Text(string name) => File.ReadAllText(PathOf(name));
 
