@@ -1,5 +1,4 @@
 using Microsoft.AspNetCore.Http.HttpResults;
-using NbsRoundup.Data;
 using NbsRoundup.Search;
 using NbsRoundup.Web.Exports;
 using NbsRoundup.Web.Caching;

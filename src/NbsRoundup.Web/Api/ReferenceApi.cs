@@ -1,7 +1,4 @@
 using Microsoft.AspNetCore.Http.HttpResults;
-using Microsoft.EntityFrameworkCore;
-using NbsRoundup.Catalogue;
-using NbsRoundup.Data;
 using NbsRoundup.Web.Caching;
 using NbsRoundup.Web.Exports;
 using NbsRoundup.Web.Reading;

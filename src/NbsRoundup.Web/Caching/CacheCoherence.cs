@@ -1,7 +1,6 @@
 using System.Globalization;
 using Microsoft.AspNetCore.OutputCaching;
 using Microsoft.Net.Http.Headers;
-using NbsRoundup.Data;
 
 namespace NbsRoundup.Web.Caching;
 

@@ -1,5 +1,3 @@
-using NbsRoundup.Data;
-
 namespace NbsRoundup.Web.Caching;
 
 /// <summary>

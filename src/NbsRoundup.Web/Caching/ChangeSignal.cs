@@ -1,6 +1,4 @@
 using Microsoft.Data.Sqlite;
-using Microsoft.EntityFrameworkCore;
-using NbsRoundup.Data;
 
 namespace NbsRoundup.Web.Caching;
 

@@ -1,6 +1,5 @@
 using System.CommandLine;
 using System.Text;
-using NbsRoundup.Data;
 using NbsRoundup.Exporting;
 
 namespace NbsRoundup.Web.Commands;

@@ -1,5 +1,4 @@
 using System.CommandLine;
-using NbsRoundup.Data;
 using NbsRoundup.Importing;
 
 namespace NbsRoundup.Web.Commands;

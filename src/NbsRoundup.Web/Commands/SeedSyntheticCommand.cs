@@ -2,8 +2,6 @@ using System.CommandLine;
 using System.Diagnostics;
 using System.Globalization;
 using Microsoft.Data.Sqlite;
-using Microsoft.EntityFrameworkCore;
-using NbsRoundup.Data;
 using NbsRoundup.Synthetic;
 using NbsRoundup.Web.Hosting;
 using Npgsql;

@@ -1,6 +1,5 @@
 using System.CommandLine;
 using System.Globalization;
-using Microsoft.EntityFrameworkCore;
 
 namespace NbsRoundup.Web.Commands;
 

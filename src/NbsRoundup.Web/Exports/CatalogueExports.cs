@@ -1,5 +1,4 @@
 using System.Text;
-using NbsRoundup.Data;
 using NbsRoundup.Exporting;
 using NbsRoundup.Search;
 using NbsRoundup.Web.Reading;

@@ -1,7 +1,5 @@
 using System.ServiceModel.Syndication;
 using System.Xml;
-using NbsRoundup.Catalogue;
-using NbsRoundup.Data;
 using NbsRoundup.Rendering;
 using NbsRoundup.Search;
 using NbsRoundup.Web.Caching;

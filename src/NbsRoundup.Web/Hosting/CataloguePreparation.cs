@@ -1,5 +1,3 @@
-using Microsoft.EntityFrameworkCore;
-using NbsRoundup.Data;
 using NbsRoundup.Importing;
 
 namespace NbsRoundup.Web.Hosting;

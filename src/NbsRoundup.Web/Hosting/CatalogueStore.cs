@@ -1,6 +1,5 @@
 using Microsoft.AspNetCore.DataProtection;
 using Microsoft.Data.Sqlite;
-using NbsRoundup.Data;
 
 namespace NbsRoundup.Web.Hosting;
 

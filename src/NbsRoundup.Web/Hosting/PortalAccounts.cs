@@ -1,7 +1,6 @@
 using Microsoft.AspNetCore.Authentication.Cookies;
 using Microsoft.AspNetCore.Identity;
 using NbsRoundup.Accounts;
-using NbsRoundup.Data;
 
 namespace NbsRoundup.Web.Hosting;
 

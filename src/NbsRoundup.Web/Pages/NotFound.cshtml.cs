@@ -1,5 +1,3 @@
-using Microsoft.AspNetCore.Mvc.RazorPages;
-
 namespace NbsRoundup.Web.Pages;
 
 /// <summary>

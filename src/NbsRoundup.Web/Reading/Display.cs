@@ -1,5 +1,4 @@
 using System.Globalization;
-using NbsRoundup.Catalogue;
 using NbsRoundup.Web.Localization;
 
 namespace NbsRoundup.Web.Reading;

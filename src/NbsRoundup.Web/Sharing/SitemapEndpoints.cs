@@ -1,8 +1,5 @@
 using System.Text;
 using System.Xml;
-using Microsoft.EntityFrameworkCore;
-using NbsRoundup.Catalogue;
-using NbsRoundup.Data;
 using NbsRoundup.Web.Caching;
 using NbsRoundup.Web.Reading;
 

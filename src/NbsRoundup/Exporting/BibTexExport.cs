@@ -14,13 +14,8 @@ public static class BibTexExport
 
     private static readonly string[] _months = ["jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec"];
 
-    public static async Task WriteAsync(TextWriter writer, IAsyncEnumerable<ExportRow> rows, CancellationToken ct)
-    {
-        await foreach (var row in rows.WithCancellation(ct))
-        {
-            await writer.WriteAsync(Entry(row));
-        }
-    }
+    public static Task WriteAsync(TextWriter writer, IAsyncEnumerable<ExportRow> rows, CancellationToken ct) =>
+        ExportRow.WriteEachAsync(writer, rows, Entry, ct);
 
     public static string Entry(ExportRow row)
     {

@@ -22,4 +22,13 @@ public sealed record ExportRow(EntryRow Entry, string Url)
 
     /// <summary>The source's own address when it has one, else the entry's page.</summary>
     public string Link => Entry.Link ?? Url;
+
+    /// <summary>Writes each row as a text format formats one record (BibTeX, RIS), streaming.</summary>
+    public static async Task WriteEachAsync(TextWriter writer, IAsyncEnumerable<ExportRow> rows, Func<ExportRow, string> format, CancellationToken ct)
+    {
+        await foreach (var row in rows.WithCancellation(ct))
+        {
+            await writer.WriteAsync(format(row));
+        }
+    }
 }

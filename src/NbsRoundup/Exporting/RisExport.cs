@@ -8,13 +8,8 @@ public static class RisExport
 {
     public const string ContentType = "application/x-research-info-systems; charset=utf-8";
 
-    public static async Task WriteAsync(TextWriter writer, IAsyncEnumerable<ExportRow> rows, CancellationToken ct)
-    {
-        await foreach (var row in rows.WithCancellation(ct))
-        {
-            await writer.WriteAsync(Record(row));
-        }
-    }
+    public static Task WriteAsync(TextWriter writer, IAsyncEnumerable<ExportRow> rows, CancellationToken ct) =>
+        ExportRow.WriteEachAsync(writer, rows, Record, ct);
 
     public static string Record(ExportRow row)
     {

@@ -1,6 +1,4 @@
 using Microsoft.AspNetCore.Identity;
-using Microsoft.AspNetCore.Mvc;
-using Microsoft.AspNetCore.Mvc.RazorPages;
 using NbsRoundup.Accounts;
 
 namespace NbsRoundup.Web.Pages.Account;

@@ -1,8 +1,4 @@
-using Microsoft.AspNetCore.Mvc.RazorPages;
-using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.OutputCaching;
-using Microsoft.EntityFrameworkCore;
-using NbsRoundup.Data;
 using NbsRoundup.Rendering;
 using NbsRoundup.Search;
 using NbsRoundup.Web.Caching;

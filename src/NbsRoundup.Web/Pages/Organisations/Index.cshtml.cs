@@ -1,8 +1,4 @@
-using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.AspNetCore.OutputCaching;
-using Microsoft.EntityFrameworkCore;
-using NbsRoundup.Catalogue;
-using NbsRoundup.Data;
 using NbsRoundup.Web.Caching;
 
 namespace NbsRoundup.Web.Pages.Organisations;

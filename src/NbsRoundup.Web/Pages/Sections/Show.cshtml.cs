@@ -1,9 +1,4 @@
-using Microsoft.AspNetCore.Mvc.RazorPages;
-using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.OutputCaching;
-using Microsoft.EntityFrameworkCore;
-using NbsRoundup.Catalogue;
-using NbsRoundup.Data;
 using NbsRoundup.Search;
 using NbsRoundup.Web.Caching;
 using NbsRoundup.Web.Reading;

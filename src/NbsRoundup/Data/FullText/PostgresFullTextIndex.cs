@@ -1,8 +1,6 @@
-using System.Data.Common;
 using System.Globalization;
 using System.Text;
 using Microsoft.EntityFrameworkCore;
-using Microsoft.EntityFrameworkCore.Storage;
 using NbsRoundup.Text;
 
 namespace NbsRoundup.Data;
@@ -80,23 +78,12 @@ internal sealed class PostgresFullTextIndex : IFullTextIndex
         [(SearchAnalyzer.CharacterTokens(document.Title + " " + document.Original), 'A'),
          (SearchAnalyzer.CharacterTokens(document.Summary + " " + document.People + " " + document.Organisations), 'C')]);
 
-    public async Task DeleteAsync(CatalogueDb db, IReadOnlyCollection<int> ids, CancellationToken ct)
-    {
-        if (ids.Count == 0)
-        {
-            return;
-        }
-        await using var delete = Command(db, "DELETE FROM \"EntrySearch\" WHERE \"Id\" = @id", "id");
-        foreach (var id in ids)
-        {
-            delete.Parameters[0].Value = id;
-            await delete.ExecuteNonQueryAsync(ct);
-        }
-    }
+    public Task DeleteAsync(CatalogueDb db, IReadOnlyCollection<int> ids, CancellationToken ct) =>
+        DbCommands.ForEachAsync(db, "DELETE FROM \"EntrySearch\" WHERE \"Id\" = @id", "id", ids, ct);
 
     public async Task InsertAsync(CatalogueDb db, IReadOnlyList<SearchDocument> documents, CancellationToken ct)
     {
-        await using var insert = Command(db,
+        await using var insert = DbCommands.Create(db,
             "INSERT INTO \"EntrySearch\" (\"Id\", \"Words\", \"Characters\") VALUES (@id, @words::tsvector, @characters::tsvector)",
             "id", "words", "characters");
         foreach (var document in documents)
@@ -163,18 +150,4 @@ internal sealed class PostgresFullTextIndex : IFullTextIndex
     /// <summary>A token as a quoted lexeme: inside quotes, a quote or backslash is doubled.</summary>
     private static string Lexeme(string token) =>
         "'" + token.Replace("\\", "\\\\", StringComparison.Ordinal).Replace("'", "''", StringComparison.Ordinal) + "'";
-
-    private static DbCommand Command(CatalogueDb db, string sql, params string[] parameters)
-    {
-        var command = db.Database.GetDbConnection().CreateCommand();
-        command.CommandText = sql;
-        command.Transaction = db.Database.CurrentTransaction?.GetDbTransaction();
-        foreach (var name in parameters)
-        {
-            var parameter = command.CreateParameter();
-            parameter.ParameterName = name;
-            command.Parameters.Add(parameter);
-        }
-        return command;
-    }
 }

@@ -1,6 +1,4 @@
-using System.Data.Common;
 using Microsoft.EntityFrameworkCore;
-using Microsoft.EntityFrameworkCore.Storage;
 using NbsRoundup.Text;
 
 namespace NbsRoundup.Data;
@@ -43,19 +41,12 @@ internal sealed class SqliteFullTextIndex : IFullTextIndex
     public IQueryable<SearchHit> Ranked(CatalogueDb db, KeywordQuery query) =>
         db.Database.SqlQueryRaw<SearchHit>($"SELECT rowid AS \"Id\", {Bm25} AS \"Rank\" FROM \"EntrySearch\" WHERE \"EntrySearch\" MATCH {{0}}", MatchExpression(query));
 
-    public async Task DeleteAsync(CatalogueDb db, IReadOnlyCollection<int> ids, CancellationToken ct)
-    {
-        await using var delete = Command(db, "DELETE FROM \"EntrySearch\" WHERE rowid = $id", "$id");
-        foreach (var id in ids)
-        {
-            delete.Parameters[0].Value = id;
-            await delete.ExecuteNonQueryAsync(ct);
-        }
-    }
+    public Task DeleteAsync(CatalogueDb db, IReadOnlyCollection<int> ids, CancellationToken ct) =>
+        DbCommands.ForEachAsync(db, "DELETE FROM \"EntrySearch\" WHERE rowid = $id", "$id", ids, ct);
 
     public async Task InsertAsync(CatalogueDb db, IReadOnlyList<SearchDocument> documents, CancellationToken ct)
     {
-        await using var insert = Command(db,
+        await using var insert = DbCommands.Create(db,
             "INSERT INTO \"EntrySearch\" (rowid, title, original, summary, people, organisations, chars_title, chars_body) VALUES ($id, $t, $o, $s, $p, $g, $ct, $cb)",
             "$id", "$t", "$o", "$s", "$p", "$g", "$ct", "$cb");
         foreach (var document in documents)
@@ -77,19 +68,5 @@ internal sealed class SqliteFullTextIndex : IFullTextIndex
             }
             await insert.ExecuteNonQueryAsync(ct);
         }
-    }
-
-    private static DbCommand Command(CatalogueDb db, string sql, params string[] parameters)
-    {
-        var command = db.Database.GetDbConnection().CreateCommand();
-        command.CommandText = sql;
-        command.Transaction = db.Database.CurrentTransaction?.GetDbTransaction();
-        foreach (var name in parameters)
-        {
-            var parameter = command.CreateParameter();
-            parameter.ParameterName = name;
-            command.Parameters.Add(parameter);
-        }
-        return command;
     }
 }

@@ -1,6 +1,4 @@
 using Microsoft.AspNetCore.Mvc.ModelBinding;
-using NbsRoundup.Catalogue;
-using NbsRoundup.Data;
 
 namespace NbsRoundup.Web.Areas.Admin.Forms;
 

@@ -1,6 +1,5 @@
 using System.ComponentModel.DataAnnotations;
 using Microsoft.Extensions.Localization;
-using NbsRoundup.Catalogue;
 using NbsRoundup.Importing;
 using NbsRoundup.Web.Localization;
 

@@ -1,12 +1,6 @@
 using System.ComponentModel.DataAnnotations;
-using Microsoft.AspNetCore.Mvc;
-using Microsoft.AspNetCore.Mvc.RazorPages;
-using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Localization;
-using NbsRoundup.Catalogue;
-using NbsRoundup.Data;
 using NbsRoundup.Importing;
-using NbsRoundup.Rendering;
 using NbsRoundup.Web.Areas.Admin.Forms;
 using NbsRoundup.Web.Localization;
 
@@ -46,7 +40,7 @@ public sealed class CreateModel(CatalogueDb db, IStringLocalizer<SharedResource>
         {
             return NotFound();
         }
-        PreviewHtml = MarkdownRenderer.ToHtml(NewsletterMarkdown.Normalize(Input.Summary));
+        PreviewHtml = EntryForms.Preview(Input);
         return Page();
     }
 
@@ -105,8 +99,7 @@ public sealed class CreateModel(CatalogueDb db, IStringLocalizer<SharedResource>
         if (issue is not null)
         {
             (IssueSlug, IssueTitle) = (issue.Slug, issue.Title);
-            Subheadings = await db.Entries.AsNoTracking().Where(e => e.IssueId == issue.Id && e.Subheading != null)
-                .Select(e => e.Subheading!).Distinct().ToListAsync(ct);
+            Subheadings = await EntryForms.SubheadingsAsync(db, issue.Id, ct);
         }
         return issue;
     }

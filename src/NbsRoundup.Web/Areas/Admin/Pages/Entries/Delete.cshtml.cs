@@ -1,8 +1,3 @@
-using Microsoft.AspNetCore.Mvc;
-using Microsoft.AspNetCore.Mvc.RazorPages;
-using Microsoft.EntityFrameworkCore;
-using NbsRoundup.Data;
-
 namespace NbsRoundup.Web.Areas.Admin.Pages.Entries;
 
 public sealed class DeleteModel(CatalogueDb db) : PageModel

@@ -1,11 +1,5 @@
-using Microsoft.AspNetCore.Mvc;
-using Microsoft.AspNetCore.Mvc.RazorPages;
-using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Localization;
-using NbsRoundup.Catalogue;
-using NbsRoundup.Data;
 using NbsRoundup.Importing;
-using NbsRoundup.Rendering;
 using NbsRoundup.Web.Areas.Admin.Forms;
 using NbsRoundup.Web.Localization;
 using NbsRoundup.Web.Reading;
@@ -47,7 +41,7 @@ public sealed class EditModel(CatalogueDb db, IStringLocalizer<SharedResource> t
         {
             return NotFound();
         }
-        PreviewHtml = MarkdownRenderer.ToHtml(NewsletterMarkdown.Normalize(Input.Summary));
+        PreviewHtml = EntryForms.Preview(Input);
         return Page();
     }
 
@@ -95,8 +89,7 @@ public sealed class EditModel(CatalogueDb db, IStringLocalizer<SharedResource> t
             Slug = slug;
             IssueSlug = entry.Issue.Slug;
             DateReadAs = entry.Date is { } date ? Display.Date(date) : null;
-            Subheadings = await db.Entries.AsNoTracking().Where(e => e.IssueId == entry.IssueId && e.Subheading != null)
-                .Select(e => e.Subheading!).Distinct().ToListAsync(ct);
+            Subheadings = await EntryForms.SubheadingsAsync(db, entry.IssueId, ct);
         }
         return entry;
     }

@@ -1,7 +1,6 @@
 using System.ComponentModel.DataAnnotations;
 using Microsoft.AspNetCore.Mvc.ModelBinding;
 using Microsoft.Extensions.Localization;
-using NbsRoundup.Catalogue;
 using NbsRoundup.Importing;
 using NbsRoundup.Web.Areas.Admin.Forms;
 

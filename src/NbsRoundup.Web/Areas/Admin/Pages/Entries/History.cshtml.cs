@@ -1,8 +1,4 @@
-using Microsoft.AspNetCore.Mvc;
-using Microsoft.AspNetCore.Mvc.RazorPages;
-using Microsoft.EntityFrameworkCore;
 using NbsRoundup.Auditing;
-using NbsRoundup.Data;
 using NbsRoundup.Web.Areas.Admin.Pages.History;
 
 namespace NbsRoundup.Web.Areas.Admin.Pages.Entries;

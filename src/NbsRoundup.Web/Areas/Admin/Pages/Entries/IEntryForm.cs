@@ -1,3 +1,6 @@
+using NbsRoundup.Importing;
+using NbsRoundup.Rendering;
+
 namespace NbsRoundup.Web.Areas.Admin.Pages.Entries;
 
 /// <summary>What the shared entry fields (_EntryFields.cshtml) show, from the create or the edit page.</summary>
@@ -13,4 +16,16 @@ public interface IEntryForm
 
     /// <summary>The summary rendered as readers will see it, after "Preview".</summary>
     string? PreviewHtml { get; }
+}
+
+/// <summary>What the create and edit forms both look up and show.</summary>
+public static class EntryForms
+{
+    /// <summary>Sub-headings already used in an issue, offered as the editor types.</summary>
+    public static async Task<IReadOnlyList<string>> SubheadingsAsync(CatalogueDb db, int issueId, CancellationToken ct) =>
+        await db.Entries.AsNoTracking().Where(e => e.IssueId == issueId && e.Subheading != null)
+            .Select(e => e.Subheading!).Distinct().ToListAsync(ct);
+
+    /// <summary>The summary as typed, rendered as readers will see it.</summary>
+    public static string Preview(EntryInput input) => MarkdownRenderer.ToHtml(NewsletterMarkdown.Normalize(input.Summary));
 }

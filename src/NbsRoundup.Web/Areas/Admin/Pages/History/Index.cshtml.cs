@@ -1,7 +1,3 @@
-using Microsoft.AspNetCore.Mvc.RazorPages;
-using Microsoft.EntityFrameworkCore;
-using NbsRoundup.Data;
-
 namespace NbsRoundup.Web.Areas.Admin.Pages.History;
 
 /// <summary>The whole audit log, newest first, 30 change sets a page. Admins only (see PortalPages).</summary>

@@ -1,8 +1,3 @@
-using Microsoft.AspNetCore.Mvc;
-using Microsoft.AspNetCore.Mvc.RazorPages;
-using Microsoft.EntityFrameworkCore;
-using NbsRoundup.Catalogue;
-using NbsRoundup.Data;
 using NbsRoundup.Web.Areas.Admin.Forms;
 
 namespace NbsRoundup.Web.Areas.Admin.Pages.Issues;

@@ -1,7 +1,4 @@
 using System.Text;
-using Microsoft.AspNetCore.Mvc;
-using Microsoft.AspNetCore.Mvc.RazorPages;
-using NbsRoundup.Data;
 using NbsRoundup.Exporting;
 
 namespace NbsRoundup.Web.Areas.Admin.Pages.Issues;

@@ -1,5 +1,4 @@
 using System.ComponentModel.DataAnnotations;
-using NbsRoundup.Catalogue;
 using NbsRoundup.Importing;
 using NbsRoundup.Web.Areas.Admin.Forms;
 

@@ -1,9 +1,3 @@
-using Microsoft.AspNetCore.Mvc;
-using Microsoft.AspNetCore.Mvc.RazorPages;
-using Microsoft.EntityFrameworkCore;
-using NbsRoundup.Catalogue;
-using NbsRoundup.Data;
-
 namespace NbsRoundup.Web.Areas.Admin.Pages.Issues;
 
 /// <summary>One issue as editors see it: every entry, drafts included, with buttons to order them.</summary>

@@ -1,10 +1,5 @@
 using System.ComponentModel.DataAnnotations;
-using Microsoft.AspNetCore.Mvc;
-using Microsoft.AspNetCore.Mvc.RazorPages;
-using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Localization;
-using NbsRoundup.Catalogue;
-using NbsRoundup.Data;
 using NbsRoundup.Web.Areas.Admin.Forms;
 using NbsRoundup.Web.Localization;
 

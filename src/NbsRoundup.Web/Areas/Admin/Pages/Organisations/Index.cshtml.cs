@@ -1,8 +1,3 @@
-using Microsoft.AspNetCore.Mvc.RazorPages;
-using Microsoft.EntityFrameworkCore;
-using NbsRoundup.Catalogue;
-using NbsRoundup.Data;
-
 namespace NbsRoundup.Web.Areas.Admin.Pages.Organisations;
 
 public sealed class IndexModel(CatalogueDb db) : PageModel

@@ -1,9 +1,5 @@
 using System.ComponentModel.DataAnnotations;
-using Microsoft.AspNetCore.Mvc;
-using Microsoft.AspNetCore.Mvc.RazorPages;
-using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Localization;
-using NbsRoundup.Data;
 using NbsRoundup.Web.Localization;
 
 namespace NbsRoundup.Web.Areas.Admin.Pages.Organisations;

@@ -1,7 +1,4 @@
-using Microsoft.AspNetCore.Mvc;
-using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.Extensions.Localization;
-using NbsRoundup.Data;
 using NbsRoundup.Importing;
 using NbsRoundup.Web.Localization;
 

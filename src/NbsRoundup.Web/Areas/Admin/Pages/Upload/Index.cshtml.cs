@@ -1,8 +1,5 @@
 using System.ComponentModel.DataAnnotations;
-using Microsoft.AspNetCore.Mvc;
-using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.Extensions.Localization;
-using NbsRoundup.Data;
 using NbsRoundup.Importing;
 using NbsRoundup.Web.Localization;
 

@@ -1,7 +1,3 @@
-using Microsoft.AspNetCore.Mvc.RazorPages;
-using Microsoft.EntityFrameworkCore;
-using NbsRoundup.Data;
-
 namespace NbsRoundup.Web.Areas.Admin.Pages.Users;
 
 /// <summary>Editors' accounts. Admins only (see PortalPages).</summary>
