@@ -48,6 +48,23 @@ public static class CreatorNames
         return words.Any(w => _organisationWords.Contains(w.ToLowerInvariant()));
     }
 
+    private static readonly string[] _suffixes = ["jr", "jr.", "sr", "sr.", "ii", "iii", "iv", "phd", "ph.d."];
+
+    /// <summary>
+    /// "Seddon, Nathalie" → "Nathalie Seddon", as Highwire and Dublin Core write people and CSL-JSON does not;
+    /// names without a comma, Chinese names, organisations and "King, Jr." stay as written.
+    /// </summary>
+    public static string NaturalOrder(string name)
+    {
+        var parts = name.Split(',', StringSplitOptions.TrimEntries);
+        if (parts.Length != 2 || parts[0].Length == 0 || parts[1].Length == 0 || name.Any(TextScript.IsHan)
+            || _suffixes.Contains(parts[1].ToLowerInvariant()) || LooksLikeOrganisation(name))
+        {
+            return name;
+        }
+        return $"{parts[1]} {parts[0]}";
+    }
+
     /// <summary>
     /// Names in one metadata value: split on semicolons, 、 and full-width commas, and on commas when every part
     /// is several words ("John Smith, Jane Doe"); "Smith, John" stays one name.

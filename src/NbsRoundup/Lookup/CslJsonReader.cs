@@ -36,6 +36,8 @@ public static class CslJsonReader
         var found = new Found();
         found.Add(LookupField.Title, Plain(Text(item, "title")), source);
         found.Add(LookupField.Title, Plain(Text(item, "original-title")), source);
+        found.Add(LookupField.Organisations, Text(item, "publisher"), source);
+        found.Add(LookupField.Organisations, Text(item, "container-title"), source);
         if (item.TryGetProperty("author", out var authors) && authors.ValueKind == JsonValueKind.Array)
         {
             foreach (var author in authors.EnumerateArray())
@@ -50,8 +52,6 @@ public static class CslJsonReader
                 }
             }
         }
-        found.Add(LookupField.Organisations, Text(item, "publisher"), source);
-        found.Add(LookupField.Organisations, Text(item, "container-title"), source);
         found.Add(LookupField.Date, IssuedDate(item), source);
         found.Add(LookupField.Language, Text(item, "language"), source);
         found.Add(LookupField.Doi, Text(item, "DOI") ?? doi, source);

@@ -69,7 +69,7 @@ internal sealed class Found
 
         var authorSource = Of(LookupField.Authors).FirstOrDefault()?.Source;
         var authors = Of(LookupField.Authors).Where(c => c.Source == authorSource)
-            .Select(c => c.Value).Distinct().ToList();
+            .Select(c => CreatorNames.NaturalOrder(c.Value)).Distinct().ToList();
         if (authorSource is { } a)
         {
             sources[LookupField.Authors] = a;

@@ -59,10 +59,6 @@ internal static class JsonLdReader
         const MetadataSource source = MetadataSource.JsonLd;
         found.Add(LookupField.Title, Text(item, "headline") ?? Text(item, "name"), source);
         found.Add(LookupField.Title, Text(item, "alternativeHeadline") ?? Text(item, "alternateName"), source);
-        foreach (var author in Items(item, "author", byId).Concat(Items(item, "creator", byId)))
-        {
-            AddParty(author, found, asPublisher: false);
-        }
         var publishers = Items(item, "publisher", byId).Concat(Items(item, "sourceOrganization", byId)).ToList();
         if (publishers.Count == 0)
         {
@@ -72,6 +68,10 @@ internal static class JsonLdReader
         foreach (var publisher in publishers)
         {
             AddParty(publisher, found, asPublisher: true);
+        }
+        foreach (var author in Items(item, "author", byId).Concat(Items(item, "creator", byId)))
+        {
+            AddParty(author, found, asPublisher: false);
         }
         found.Add(LookupField.Date, Text(item, "datePublished") ?? Text(item, "dateCreated"), source);
         foreach (var language in Items(item, "inLanguage", byId).Take(1))

@@ -52,7 +52,7 @@ public enum LookupField
 /// <param name="OriginalTitle">The title in another language (usually English), when the link gives one.</param>
 /// <param name="Organisations">Publishers, institutions and journals as the link names them, most trusted first, without repeats.
 /// Names, not catalogue organisations: resolving them is the caller's.</param>
-/// <param name="Authors">People, in the order given, as written ("Nathalie Pettorelli", "Smith, J.", "曾楠").</param>
+/// <param name="Authors">People, in the order given, given name first ("Nathalie Seddon" for "Seddon, Nathalie"; "曾楠").</param>
 /// <param name="Date">Publication date at the precision given (year, month or day); its text is the ISO form.</param>
 /// <param name="Link">The link to store: the page's canonical address, else the address reached after redirects.</param>
 /// <param name="Language">Primary language subtag, lower case: "zh", "en", "fr".</param>
@@ -65,11 +65,11 @@ public sealed record LookupResult(
     IReadOnlyList<string> Organisations,
     IReadOnlyList<string> Authors,
     [property: JsonIgnore] PartialDate? Date,
-    string? Link,
-    string? Language,
-    string? Doi,
-    string? PdfLink,
-    IReadOnlyDictionary<LookupField, MetadataSource> Sources)
+    [property: JsonPropertyOrder(1)] string? Link,
+    [property: JsonPropertyOrder(1)] string? Language,
+    [property: JsonPropertyOrder(1)] string? Doi,
+    [property: JsonPropertyOrder(1)] string? PdfLink,
+    [property: JsonPropertyOrder(1)] IReadOnlyDictionary<LookupField, MetadataSource> Sources)
 {
     /// <summary>"2021", "2021-10" or "2021-10-12": the date as the command line and forms show it.</summary>
     [JsonPropertyName("date")]
@@ -79,6 +79,7 @@ public sealed record LookupResult(
     public static readonly JsonSerializerOptions JsonOptions = new(JsonSerializerDefaults.Web)
     {
         Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping,
+        DictionaryKeyPolicy = JsonNamingPolicy.CamelCase,
         WriteIndented = true,
     };
 
