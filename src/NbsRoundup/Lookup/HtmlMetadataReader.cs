@@ -17,8 +17,6 @@ namespace NbsRoundup.Lookup;
 /// </remarks>
 public static class HtmlMetadataReader
 {
-    private static readonly HtmlParser _parser = new();
-
     private static readonly string[] _titleSeparators = [" | ", " - ", " – ", " — ", "——", "_", " · ", "－", "｜"];
 
     /// <summary>Reads a fetched page.</summary>
@@ -31,7 +29,8 @@ public static class HtmlMetadataReader
     /// <summary>Reads a page's markup, found at <paramref name="address"/>.</summary>
     public static LookupResult Read(string html, Uri address, string? contentLanguage = null)
     {
-        var document = _parser.ParseDocument(html);
+        // A parser per page: AngleSharp does not promise that one parser may parse on several threads.
+        var document = new HtmlParser().ParseDocument(html);
         var baseUrl = document.QuerySelector("base[href]")?.GetAttribute("href") is { } href
             && Uri.TryCreate(address, href, out var b) ? b : address;
         var meta = new MetaTags(document);
@@ -173,7 +172,7 @@ public static class HtmlMetadataReader
         bool IsSiteName(string part)
         {
             var key = Catalogue.Names.Normalize(part);
-            return key.Length > 0 && (names.Any(n => n == key || n.EndsWith(key, StringComparison.Ordinal) || key.EndsWith(n, StringComparison.Ordinal))
+            return key.Length >= 2 && (names.Any(n => n == key || n.EndsWith(key, StringComparison.Ordinal) || key.EndsWith(n, StringComparison.Ordinal))
                 || hostLabels.Contains(key));
         }
 
@@ -186,16 +185,42 @@ public static class HtmlMetadataReader
         {
             return title;
         }
-        var text = title;
-        if (IsSiteName(parts[^1]))
+        // Site names trail ("标题_中华人民共和国生态环境部", "Title - Journal - Wiley Online Library") or lead
+        // ("国家林业和草原局 - 标题"); at least one part always stays.
+        var first = 0;
+        var last = parts.Count - 1;
+        while (last > first && IsSiteName(parts[last]))
         {
-            text = TrimSeparators(text[..text.LastIndexOf(parts[^1], StringComparison.Ordinal)]);
+            last--;
         }
-        if (parts.Count > 2 && IsSiteName(parts[0]) || parts.Count == 2 && !IsSiteName(parts[^1]) && IsSiteName(parts[0]))
+        while (first < last && IsSiteName(parts[first]))
         {
-            text = TrimSeparators(text[parts[0].Length..]);
+            first++;
+        }
+        var text = title;
+        if (first > 0 || last < parts.Count - 1)
+        {
+            // Cut by position in the original text, separators included, then trim the separators left at the ends.
+            var startIndex = IndexOfPart(title, parts, first);
+            var endIndex = IndexOfPart(title, parts, last) + parts[last].Length;
+            text = TrimSeparators(title[startIndex..endIndex]);
         }
         return text.Length > 0 ? text : title;
+    }
+
+    /// <summary>Where the part at <paramref name="index"/> starts in the title the parts were split from.</summary>
+    private static int IndexOfPart(string title, List<string> parts, int index)
+    {
+        var position = 0;
+        for (var i = 0; i <= index; i++)
+        {
+            position = title.IndexOf(parts[i], position, StringComparison.Ordinal);
+            if (i < index)
+            {
+                position += parts[i].Length;
+            }
+        }
+        return position;
     }
 
     private static string TrimSeparators(string text)

@@ -189,7 +189,8 @@ public sealed class SafeFetcher : IDisposable
             using var request = new HttpRequestMessage(method, current);
             request.Headers.UserAgent.ParseAdd(_options.UserAgent);
             request.Headers.Accept.ParseAdd(accept);
-            request.Headers.AcceptLanguage.ParseAdd("zh-CN,zh;q=0.9,en;q=0.8");
+            // No Accept-Language: a site that negotiates would answer in the language asked for, not the
+            // one of the link the editor pasted.
             var response = await _client.SendAsync(request, HttpCompletionOption.ResponseHeadersRead, ct);
             if (!_redirectStatuses.Contains((int)response.StatusCode) || response.Headers.Location is null)
             {
