@@ -19,7 +19,7 @@ internal sealed class Found
         {
             return;
         }
-        var clean = TextScript.CollapseWhitespace(WebUtility.HtmlDecode(value));
+        var clean = TextScript.CollapseWhitespace(TextScript.FoldRadicals(WebUtility.HtmlDecode(value)));
         if (clean.Length > 0)
         {
             _candidates.Add(new Candidate(field, clean, source));

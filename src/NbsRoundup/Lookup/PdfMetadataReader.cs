@@ -79,7 +79,7 @@ public static class PdfMetadataReader
             .ToList();
         var lines = words
             .GroupBy(w => (Size: Math.Round(w.Size, 1), Baseline: Math.Round(w.Baseline)))
-            .Select(g => (g.Key.Size, g.Key.Baseline, Text: JoinWords(g.OrderBy(w => w.Word.BoundingBox.Left).Select(w => w.Word.Text))))
+            .Select(g => (g.Key.Size, g.Key.Baseline, Text: JoinWords(g.OrderBy(w => w.Word.BoundingBox.Left).Select(w => TextScript.FoldRadicals(w.Word.Text)))))
             .Where(l => l.Text.Count(char.IsLetter) >= 4)
             .ToList();
         if (lines.Count == 0)
@@ -109,7 +109,7 @@ public static class PdfMetadataReader
         {
             sb.Append(word.Text).Append(' ');
         }
-        return TextScript.CollapseWhitespace(sb.ToString());
+        return TextScript.CollapseWhitespace(TextScript.FoldRadicals(sb.ToString()));
     }
 
     /// <summary>Words joined by spaces, except between Han characters, which Chinese writes without.</summary>

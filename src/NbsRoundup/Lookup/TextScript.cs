@@ -115,6 +115,24 @@ internal static class TextScript
         return primary.Length is 2 or 3 && primary.All(c => c is >= 'a' and <= 'z') ? primary : null;
     }
 
+    /// <summary>
+    /// Kangxi radicals (U+2F00–U+2FDF) and CJK radical supplements become the ideographs they look like:
+    /// PDFs made with CJK fonts often map glyphs to the radicals, so "生态" is extracted as "⽣态".
+    /// </summary>
+    public static string FoldRadicals(string text)
+    {
+        if (!text.Any(c => c is >= '\u2E80' and <= '\u2FDF'))
+        {
+            return text;
+        }
+        var sb = new StringBuilder(text.Length);
+        foreach (var c in text)
+        {
+            sb.Append(c is >= '\u2E80' and <= '\u2FDF' ? c.ToString().Normalize(NormalizationForm.FormKC) : c);
+        }
+        return sb.ToString();
+    }
+
     /// <summary>Whitespace runs (including full-width spaces and line breaks) become one space; invisible format characters go; ends trimmed.</summary>
     public static string CollapseWhitespace(string text)
     {

@@ -138,6 +138,19 @@ public sealed class LinkLookupTests : IDisposable
     }
 
     [Fact]
+    public async Task Chinese_PDF_whose_document_title_is_a_file_name_takes_its_cover_title()
+    {
+        var result = await Found(_server.Url("/reports/mangrove-manual.pdf").AbsoluteUri);
+
+        Assert.Equal("红树林生态修复手册", result.Title);
+        Assert.Null(result.OriginalTitle);
+        Assert.Equal("2021-10", result.DateText);
+        // Chromium and Skia made the file.
+        Assert.Empty(result.Organisations);
+        Assert.Equal("zh", result.Language);
+    }
+
+    [Fact]
     public async Task PDF_served_as_octet_stream_is_recognised_and_its_document_information_read()
     {
         var result = await Found(_server.Url("/reports/nbs-mitigation.pdf").AbsoluteUri);

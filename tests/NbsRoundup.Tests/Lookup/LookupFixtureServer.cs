@@ -101,6 +101,9 @@ public sealed class LookupFixtureServer : IAsyncLifetime
         app.MapGet("/news/kunming", (HttpContext c) => Page(c, "canonical-news.html"));
         app.MapGet("/news/standard-launch", (HttpContext c) => Page(c, "template-canonical.html"));
         app.MapGet("/reports/mangroves.pdf", () => Results.Bytes(pdf, "application/pdf"));
+        // Printed by Chromium from mangrove-manual.source.html (NOTES.md): real CJK fonts, and the page's
+        // <title>, a file name here as in many exported reports, as the document's Title.
+        app.MapGet("/reports/mangrove-manual.pdf", () => Results.File(FixturePath("mangrove-manual.pdf"), "application/pdf"));
         app.MapGet("/reports/nbs-mitigation.pdf", () => Results.Bytes(pdfWithInfo, "application/octet-stream"));
         app.MapGet("/data/archive.zip", () => Results.Bytes(new byte[] { 0x50, 0x4B, 3, 4 }, "application/zip"));
 
@@ -188,8 +191,9 @@ public sealed class LookupFixtureServer : IAsyncLifetime
         return context.Response.WriteAsync(Fixture(name).Replace("{{origin}}", Origin, StringComparison.Ordinal));
     }
 
-    public static string Fixture(string name) =>
-        File.ReadAllText(Path.Combine(AppContext.BaseDirectory, "Fixtures", "Lookup", name));
+    public static string Fixture(string name) => File.ReadAllText(FixturePath(name));
+
+    private static string FixturePath(string name) => Path.Combine(AppContext.BaseDirectory, "Fixtures", "Lookup", name);
 
     /// <summary>
     /// A report as design software exports it: document information without a title (InDesign's name in
