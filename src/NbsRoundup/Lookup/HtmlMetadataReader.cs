@@ -117,10 +117,14 @@ public static class HtmlMetadataReader
     private static void ReadOpenGraph(MetaTags meta, Found found, Uri address, Uri baseUrl)
     {
         const MetadataSource source = MetadataSource.OpenGraph;
-        found.Add(LookupField.Title, meta.First("og:title"), source);
+        found.Add(LookupField.Organisations, meta.First("og:site_name"), source);
+        // Many sites put their name in og:title too ("Title | WRI").
+        if (meta.First("og:title") is { } title)
+        {
+            found.Add(LookupField.Title, WithoutSiteName(TextScript.CollapseWhitespace(title), found, address), source);
+        }
         found.Add(LookupField.Date, meta.First("article:published_time", "og:published_time"), source);
         AddLink(found, meta.First("og:url"), address, baseUrl, source);
-        found.Add(LookupField.Organisations, meta.First("og:site_name"), source);
         found.Add(LookupField.Language, meta.First("og:locale"), source);
     }
 

@@ -7,7 +7,7 @@ namespace NbsRoundup.Lookup;
 /// <summary>Settings of <see cref="LinkLookup"/>.</summary>
 public sealed record LinkLookupOptions
 {
-    /// <summary>Where DOIs are resolved by content negotiation; must end with "/". https://doi.org/ by default.</summary>
+    /// <summary>Where DOIs are resolved by content negotiation (the DOI is appended). https://doi.org/ by default.</summary>
     public Uri DoiResolver { get; init; } = new("https://doi.org/");
 
     public SafeFetcherOptions Fetcher { get; init; } = new();
@@ -81,7 +81,8 @@ public sealed class LinkLookup : IDisposable
 
     private async Task<Outcome<LookupResult>> LookupDoiAsync(string doi, CancellationToken ct)
     {
-        var fetched = await _fetcher.GetAsync(Doi.ResolverUrl(_options.DoiResolver, doi), _doiRequest, ct);
+        var resolver = _options.DoiResolver.AbsoluteUri.EndsWith('/') ? _options.DoiResolver : new Uri(_options.DoiResolver.AbsoluteUri + "/");
+        var fetched = await _fetcher.GetAsync(Doi.ResolverUrl(resolver, doi), _doiRequest, ct);
         if (!fetched.Succeeded)
         {
             return fetched.Failure is { Kind: FailureKind.HttpStatus, StatusCode: 404 }

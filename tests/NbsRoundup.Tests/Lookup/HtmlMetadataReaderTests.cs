@@ -100,6 +100,14 @@ public sealed class HtmlMetadataReaderTests
     }
 
     [Fact]
+    public void The_site_name_is_cut_from_an_OpenGraph_title_too()
+    {
+        var result = Read("<meta property=\"og:title\" content=\"Natural Climate Solutions Handbook | The Nature Conservancy\"><meta property=\"og:site_name\" content=\"The Nature Conservancy\">");
+
+        Assert.Equal("Natural Climate Solutions Handbook", result.OriginalTitle);
+    }
+
+    [Fact]
     public void A_title_with_a_dash_of_its_own_keeps_it()
     {
         var result = Read("<title>Nature-based Solutions - Key Messages for Policy Makers</title>");

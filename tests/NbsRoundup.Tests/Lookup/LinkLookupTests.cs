@@ -16,7 +16,7 @@ public sealed class LinkLookupTests : IDisposable
         _server = server;
         _lookup = new LinkLookup(new LinkLookupOptions
         {
-            DoiResolver = server.Url("/doi/"),
+            DoiResolver = server.Url("/doi"),
             Fetcher = new SafeFetcherOptions { AllowPrivateAddresses = true },
         });
     }
