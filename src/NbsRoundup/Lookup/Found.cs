@@ -49,7 +49,14 @@ internal sealed class Found
     {
         var sources = new Dictionary<LookupField, MetadataSource>();
 
+        // A title that is only an organisation's name (a home page's <title>, a template's og:title) names
+        // the site, not the document, unless nothing else names the document.
+        var organisationKeys = Of(LookupField.Organisations).Select(c => OrganisationKey(c.Value)).ToHashSet();
         var titles = Of(LookupField.Title).Where(c => c.Value.Length >= 2).ToList();
+        if (titles.Any(c => !organisationKeys.Contains(OrganisationKey(c.Value))))
+        {
+            titles.RemoveAll(c => organisationKeys.Contains(OrganisationKey(c.Value)));
+        }
         var title = titles.FirstOrDefault(c => TextScript.IsChinese(c.Value));
         var original = titles.FirstOrDefault(c => !TextScript.IsChinese(c.Value));
         Note(sources, LookupField.Title, title);

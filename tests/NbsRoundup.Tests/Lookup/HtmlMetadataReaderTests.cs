@@ -108,6 +108,16 @@ public sealed class HtmlMetadataReaderTests
     }
 
     [Fact]
+    public void An_English_page_titled_only_with_its_Chinese_site_name_has_no_Chinese_title()
+    {
+        var result = Read("<title>中华人民共和国生态环境部</title><meta name=\"SiteName\" content=\"中华人民共和国生态环境部\">"
+            + "<meta name=\"ArticleTitle\" content=\"MEE releases the 2021 Report on the State of the Ecology and Environment in China\">");
+
+        Assert.Null(result.Title);
+        Assert.Equal("MEE releases the 2021 Report on the State of the Ecology and Environment in China", result.OriginalTitle);
+    }
+
+    [Fact]
     public void A_title_with_a_dash_of_its_own_keeps_it()
     {
         var result = Read("<title>Nature-based Solutions - Key Messages for Policy Makers</title>");
