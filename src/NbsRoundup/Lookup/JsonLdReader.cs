@@ -176,8 +176,9 @@ internal static class JsonLdReader
         var values = value.ValueKind == JsonValueKind.Array ? value.EnumerateArray().ToList() : [value];
         foreach (var v in values)
         {
-            if (v.ValueKind == JsonValueKind.Object && Text(v, "@id") is { } id && byId.TryGetValue(id, out var target)
-                && !target.Equals(v) && Text(v, "name") is null)
+            // {"@id": "#org"} alone is a reference; a node with its own name is the thing itself.
+            if (v.ValueKind == JsonValueKind.Object && Text(v, "name") is null && Text(v, "@id") is { } id
+                && byId.TryGetValue(id, out var target))
             {
                 yield return target;
             }
