@@ -171,7 +171,8 @@ internal sealed class PhraseMatcher<T>
 
     /// <summary>
     /// The Latin words of a text with their places: runs of letters and digits outside Chinese
-    /// characters, apostrophes inside a word kept ("world's"). Key is the folded, stemmed form.
+    /// characters, apostrophes inside a word kept ("world's"). Raw is the word as written without a
+    /// possessive 's, for case-sensitive phrases; Key is the folded, stemmed form.
     /// </summary>
     internal static IEnumerable<(int Start, int End, string Raw, string Key)> Words(string text)
     {
@@ -196,11 +197,15 @@ internal sealed class PhraseMatcher<T>
                     end--;
                 }
                 var raw = text[start..end].Normalize(NormalizationForm.FormKC);
-                yield return (start, end, raw, EnglishStemmer.Stem(Fold(raw)));
+                yield return (start, end, WithoutPossessive(raw), EnglishStemmer.Stem(Fold(raw)));
                 start = -1;
             }
         }
     }
+
+    // "Asia's" is "Asia" even where case matters.
+    private static string WithoutPossessive(string word) =>
+        word.Length > 2 && (word.EndsWith("'s", StringComparison.Ordinal) || word.EndsWith("’s", StringComparison.Ordinal)) ? word[..^2] : word;
 
     private static string Fold(string word)
     {

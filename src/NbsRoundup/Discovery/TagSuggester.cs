@@ -31,7 +31,8 @@ public sealed record TagSuggestions(IReadOnlyList<SuggestedTag> Topics, IReadOnl
 /// when its mentions weigh <see cref="Threshold"/> or more: a title mention alone does, a
 /// single mention in the summary does not.</item>
 /// <item>A region is dropped when a suggested country lies inside it: filtering by the region
-/// finds the entry anyway.</item>
+/// finds the entry anyway. `global` is dropped when any country or region is suggested: "the
+/// world" in a national item is a figure of speech more often than its scope.</item>
 /// </list>
 /// The same input always gives the same output.
 /// </summary>
@@ -79,8 +80,10 @@ public static class TagSuggester
             .ToList();
         var places = placeScores.Where(p => p.Value.Score >= Threshold).Select(p => p.Value.ToTag(p.Key)).ToList();
         var countries = places.Where(p => Places.ByCode(p.Key)?.IsCountry == true).Select(p => p.Key).ToList();
+        var anySpecific = places.Any(p => p.Key != Places.Global);
         places = places
             .Where(p => Places.ByCode(p.Key)?.IsRegion != true || !countries.Any(c => Places.IsWithin(c, p.Key)))
+            .Where(p => p.Key != Places.Global || !anySpecific)
             .OrderByDescending(p => p.Score)
             .ThenBy(p => p.Key, StringComparer.Ordinal)
             .ToList();

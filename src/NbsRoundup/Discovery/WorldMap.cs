@@ -119,9 +119,10 @@ public static class WorldMap
     }
 
     /// <summary>
-    /// The shades for counts from 1 to <paramref name="max"/>: one bin per count up to 5, then at
-    /// most <see cref="MaxBins"/> ranges growing roughly geometrically with round bounds (1, 2–3,
-    /// 4–9, 10–24, 25–60 for a maximum of 60). Empty when max is below 1.
+    /// The shades for counts from 1 to <paramref name="max"/>: one per count up to 5; 1, 2, 3 and
+    /// 4–max up to 9; beyond that 1, 2–3 and three ranges with round lower bounds spaced evenly on a
+    /// log scale (1, 2–3, 4–9, 10–24, 25–60 for 60; 1, 2–9, 10–49, 50–249, 250–1000 for 1000).
+    /// Empty when max is below 1.
     /// </summary>
     public static IReadOnlyList<MapBin> Bins(int max)
     {
@@ -133,18 +134,24 @@ public static class WorldMap
         {
             return Enumerable.Range(1, max).Select(i => new MapBin(i, i, i)).ToList();
         }
-        // Lower bounds: 1, then round numbers spaced evenly on a log scale up to max.
-        int[] round = [2, 3, 4, 5, 10, 15, 20, 25, 50, 75, 100, 150, 200, 250, 500, 750, 1000, 1500, 2000, 2500, 5000, 7500, 10000];
-        var starts = new List<int> { 1 };
-        for (var i = 1; i < MaxBins; i++)
+        var starts = new List<int> { 1, 2 };
+        if (max < 10)
         {
-            var target = Math.Pow(max, (double)i / MaxBins);
-            var next = round.Where(r => r > starts[^1] && r <= max).OrderBy(r => Math.Abs(Math.Log(r) - Math.Log(target))).FirstOrDefault();
-            if (next == 0)
+            starts.AddRange([3, 4]);
+        }
+        else
+        {
+            int[] round = [4, 10, 25, 50, 100, 250, 500, 1000, 2500, 5000, 10_000, 25_000, 50_000, 100_000, 250_000, 500_000, 1_000_000];
+            for (var i = 1; i < MaxBins - 1; i++)
             {
-                break;
+                var target = 2 * Math.Pow(max / 2.0, (double)i / (MaxBins - 1));
+                var next = round.Where(r => r > starts[^1] && r <= max).OrderBy(r => Math.Abs(Math.Log(r / target))).FirstOrDefault();
+                if (next == 0)
+                {
+                    break;
+                }
+                starts.Add(next);
             }
-            starts.Add(next);
         }
         return starts.Select((from, i) => new MapBin(i + 1, from, i + 1 < starts.Count ? starts[i + 1] - 1 : max)).ToList();
     }
