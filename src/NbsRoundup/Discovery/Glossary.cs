@@ -58,9 +58,8 @@ public sealed record GlossaryExpansion(string Query, IReadOnlyList<GlossaryMatch
     /// <summary>True when no glossary term occurs in the query.</summary>
     public bool IsEmpty => Matches.Count == 0;
 
-    /// <summary>Every equivalent added to the query, once each, in query order.</summary>
-    public IReadOnlyList<string> ExpandedWith =>
-        Matches.SelectMany(m => m.Equivalents).Distinct(StringComparer.OrdinalIgnoreCase).ToList();
+    /// <summary>Every equivalent added to the query, once each, in query order; not what the query already says in some form.</summary>
+    public IReadOnlyList<string> ExpandedWith { get; init; } = [];
 }
 
 /// <summary>
@@ -85,7 +84,13 @@ public static class Glossary
     /// `红树林`); where matches overlap the longest wins (`salt marsh`, not `marsh`). An empty
     /// expansion means no term occurs: search as typed.
     /// </summary>
-    public static GlossaryExpansion Expand(string? query) => new(query ?? "", Find(query));
+    public static GlossaryExpansion Expand(string? query)
+    {
+        var matches = Find(query);
+        var typed = matches.Select(m => Key(m.Text)).ToHashSet(StringComparer.Ordinal);
+        var added = matches.SelectMany(m => m.Equivalents).Where(e => typed.Add(Key(e))).ToList();
+        return new GlossaryExpansion(query ?? "", matches) { ExpandedWith = added };
+    }
 
     /// <summary>The glossary terms in any text, as <see cref="Expand"/> finds them.</summary>
     public static IReadOnlyList<GlossaryMatch> Find(string? text) =>

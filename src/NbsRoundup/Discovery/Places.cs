@@ -64,7 +64,7 @@ public static class Places
 
     /// <summary>
     /// The place a Markdown `places:` value, a filter or a query names: a code in any case
-    /// (`BZ`, `bz`, `419`, `global`), or a name or alias in either language, ignoring case, spaces
+    /// (`BZ`, `bz`, `419`, `global`, M49's `001`), or a name or alias in either language, ignoring case, spaces
     /// and full-width forms (`Belize`, `伯利兹`, `Latin America`, `拉丁美洲和加勒比海地区`, `全球`,
     /// `worldwide`). Null when nothing matches.
     /// </summary>
@@ -76,6 +76,11 @@ public static class Places
         }
         var data = _data.Value;
         var trimmed = codeOrName.Trim();
+        if (trimmed == "001")
+        {
+            // M49's code of the world, which this catalogue calls global.
+            return data.ByCode[Global];
+        }
         if (data.ByCode.TryGetValue(trimmed.ToUpperInvariant(), out var byCode) || data.ByCode.TryGetValue(trimmed.ToLowerInvariant(), out byCode))
         {
             return byCode;

@@ -94,6 +94,14 @@ public class GlossaryTests
     }
 
     [Fact]
+    public void What_the_query_already_says_is_not_added_again()
+    {
+        var expansion = Glossary.Expand("wetland 湿地");
+        Assert.Equal(2, expansion.Matches.Count);
+        Assert.Empty(expansion.ExpandedWith);
+    }
+
+    [Fact]
     public void Variants_leave_out_plurals_and_case_of_what_was_typed()
     {
         var match = Assert.Single(Glossary.Expand("Wetlands").Matches);

@@ -17,6 +17,7 @@ public class PlacesTests
     [InlineData("global", "global")]
     [InlineData("全球", "global")]
     [InlineData("worldwide", "global")]
+    [InlineData("001", "global")]
     [InlineData("UK", "GB")]
     [InlineData("英国", "GB")]
     [InlineData("Turkey", "TR")]
