@@ -1,7 +1,7 @@
 using System.Globalization;
 using System.Text;
 using NbsRoundup.Catalogue;
-using NbsRoundup.Search;
+using NbsRoundup.Text;
 
 namespace NbsRoundup.Discovery;
 

@@ -1,6 +1,7 @@
 using NbsRoundup.Catalogue;
 using NbsRoundup.Discovery;
 using NbsRoundup.Rendering;
+using NbsRoundup.Testing;
 
 namespace NbsRoundup.Tests.Discovery;
 

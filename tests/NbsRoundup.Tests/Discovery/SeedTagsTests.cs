@@ -1,4 +1,5 @@
 using NbsRoundup.Discovery;
+using NbsRoundup.Testing;
 
 namespace NbsRoundup.Tests.Discovery;
 

@@ -1,6 +1,7 @@
 using NbsRoundup.Discovery;
 using NbsRoundup.Importing;
 using NbsRoundup.Rendering;
+using NbsRoundup.Testing;
 using Xunit.Abstractions;
 
 namespace NbsRoundup.Tests.Discovery;
