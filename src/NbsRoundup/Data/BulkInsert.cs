@@ -79,24 +79,20 @@ internal static class BulkInsert
         }
     }
 
-    /// <summary>Writes one level of rows; a store-generated key is taken from the database and set on each entity.</summary>
+    /// <summary>Writes one level of rows; store-generated keys are reserved first and set on each entity.</summary>
     private static async Task InsertAsync(CatalogueDb db, IEntityType type, IReadOnlyList<object> rows, CancellationToken ct)
     {
         var table = StoreObjectIdentifier.Table(type.GetTableName()!, type.GetSchema());
-        var generated = type.FindPrimaryKey()!.Properties is [{ ValueGenerated: ValueGenerated.OnAdd } key] ? key : null;
-        var postgres = db.Database.IsPostgres();
-        if (generated is not null && postgres)
+        if (type.FindPrimaryKey()!.Properties is [{ ValueGenerated: ValueGenerated.OnAdd } key])
         {
-            await ReserveKeysAsync(db, table, generated, rows, ct);
+            await ReserveKeysAsync(db, table, key, rows, ct);
         }
-        // SQLite takes its keys back row by row (RETURNING); PostgreSQL's were reserved above and are written.
-        var columns = type.GetProperties().Where(p => p != generated || postgres).ToList();
+        var columns = type.GetProperties().ToList();
         var sql = db.GetService<ISqlGenerationHelper>();
         var head = $"INSERT INTO {sql.DelimitIdentifier(table.Name, table.Schema)} ({string.Join(", ", columns.Select(c => sql.DelimitIdentifier(c.GetColumnName(table)!)))}) VALUES ";
-        var returning = generated is not null && !postgres ? " RETURNING " + sql.DelimitIdentifier(generated.GetColumnName(table)!) : "";
         // SQLite runs in-process: one prepared statement stepped per row beats preparing a long
         // multi-row statement. Over a network (PostgreSQL) round trips dominate: many rows a statement.
-        var perStatement = postgres ? Math.Max(1, MaxParameters / columns.Count) : 1;
+        var perStatement = db.Database.IsPostgres() ? Math.Max(1, MaxParameters / columns.Count) : 1;
         await using var command = db.Database.GetDbConnection().CreateCommand();
         command.Transaction = db.Database.CurrentTransaction?.GetDbTransaction();
         foreach (var chunk in rows.Chunk(perStatement))
@@ -117,41 +113,51 @@ internal static class BulkInsert
                 }
                 text.Append(')');
             }
-            var statement = text.Append(returning).ToString();
+            var statement = text.ToString();
             if (command.CommandText != statement)
             {
                 // Unchanged text keeps SQLite's prepared statement.
                 command.CommandText = statement;
             }
-            if (returning.Length > 0)
-            {
-                Set(generated!, chunk[0], await command.ExecuteScalarAsync(ct));
-            }
-            else
-            {
-                await command.ExecuteNonQueryAsync(ct);
-            }
+            await command.ExecuteNonQueryAsync(ct);
         }
     }
 
     /// <summary>
-    /// Takes keys from the column's identity sequence before inserting, so each entity knows its
-    /// key without relying on the order in which a multi-row INSERT returns them.
+    /// Takes the next keys of the table before inserting, so each entity knows its key without a
+    /// round trip per row or relying on the order in which a multi-row INSERT returns keys.
+    /// PostgreSQL: from the column's identity sequence. SQLite: after the table's AUTOINCREMENT
+    /// counter and its largest key; the saving transaction holds SQLite's write lock (BEGIN
+    /// IMMEDIATE), so no other writer can take the same keys, and SQLite moves its counter past
+    /// the keys written.
     /// </summary>
     private static async Task ReserveKeysAsync(CatalogueDb db, StoreObjectIdentifier table, IProperty key, IReadOnlyList<object> rows, CancellationToken ct)
     {
         var sql = db.GetService<ISqlGenerationHelper>();
+        var quoted = sql.DelimitIdentifier(table.Name, table.Schema);
+        var column = key.GetColumnName(table)!;
         await using var command = db.Database.GetDbConnection().CreateCommand();
         command.Transaction = db.Database.CurrentTransaction?.GetDbTransaction();
-        command.CommandText = string.Create(CultureInfo.InvariantCulture,
-            $"SELECT nextval(pg_get_serial_sequence(@table, @column)) FROM generate_series(1, {rows.Count})");
-        AddParameter(command, "@table", sql.DelimitIdentifier(table.Name, table.Schema));
-        AddParameter(command, "@column", key.GetColumnName(table)!);
-        await using var reader = await command.ExecuteReaderAsync(ct);
-        var i = 0;
-        while (await reader.ReadAsync(ct))
+        if (db.Database.IsPostgres())
         {
-            Set(key, rows[i++], reader.GetValue(0));
+            command.CommandText = string.Create(CultureInfo.InvariantCulture,
+                $"SELECT nextval(pg_get_serial_sequence(@table, @column)) FROM generate_series(1, {rows.Count})");
+            AddParameter(command, "@table", quoted);
+            AddParameter(command, "@column", column);
+            await using var reader = await command.ExecuteReaderAsync(ct);
+            var i = 0;
+            while (await reader.ReadAsync(ct))
+            {
+                Set(key, rows[i++], reader.GetValue(0));
+            }
+            return;
+        }
+        command.CommandText = $"SELECT MAX(COALESCE((SELECT seq FROM sqlite_sequence WHERE name = @table), 0), COALESCE((SELECT MAX({sql.DelimitIdentifier(column)}) FROM {quoted}), 0))";
+        AddParameter(command, "@table", table.Name);
+        var last = Convert.ToInt64(await command.ExecuteScalarAsync(ct), CultureInfo.InvariantCulture);
+        foreach (var row in rows)
+        {
+            Set(key, row, ++last);
         }
     }
 

@@ -36,10 +36,10 @@ public sealed class CatalogueDb(DbContextOptions<CatalogueDb> options) : Identit
         SaveChangesAsync(acceptAllChangesOnSuccess).GetAwaiter().GetResult();
 
     public override Task<int> SaveChangesAsync(bool acceptAllChangesOnSuccess, CancellationToken cancellationToken = default) =>
-        SaveAsync(null, acceptAllChangesOnSuccess, cancellationToken);
+        SaveAsync(null, detected: false, acceptAllChangesOnSuccess, cancellationToken);
 
-    /// <summary>Saves together with a change set of the audit log (AuditedEdit's save).</summary>
-    internal Task<int> SaveChangesAsync(ChangeSet? audit, CancellationToken ct) => SaveAsync(audit, true, ct);
+    /// <summary>Saves together with a change set of the audit log (AuditedEdit's save, which has just detected the changes).</summary>
+    internal Task<int> SaveChangesAsync(ChangeSet? audit, CancellationToken ct) => SaveAsync(audit, detected: true, true, ct);
 
     /// <summary>
     /// Saves, renews version tokens and timestamps of what changed, updates the search index, records
@@ -47,11 +47,14 @@ public sealed class CatalogueDb(DbContextOptions<CatalogueDb> options) : Identit
     /// transaction: a search never sees a half-applied edit or import, and no cache outlives a commit.
     /// Everything is derived here, from the change tracker, once, whichever way the rows are written.
     /// </summary>
-    private async Task<int> SaveAsync(ChangeSet? audit, bool acceptAllChangesOnSuccess, CancellationToken ct)
+    private async Task<int> SaveAsync(ChangeSet? audit, bool detected, bool acceptAllChangesOnSuccess, CancellationToken ct)
     {
-        // Changes are detected once, here: every tracker.Entries() call would otherwise detect them
+        // Changes are detected once: every tracker.Entries() call would otherwise detect them
         // again, and the steps below call it per entity, which made large imports quadratic.
-        ChangeTracker.DetectChanges();
+        if (!detected)
+        {
+            ChangeTracker.DetectChanges();
+        }
         var autoDetect = ChangeTracker.AutoDetectChangesEnabled;
         ChangeTracker.AutoDetectChangesEnabled = false;
         try

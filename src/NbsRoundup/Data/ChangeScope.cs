@@ -12,7 +12,6 @@ namespace NbsRoundup.Data;
 internal sealed class ChangeScope
 {
     private readonly HashSet<int> _entryIds = [];
-    private readonly List<Entry> _addedEntries = [];
     private readonly HashSet<int> _issueIds = [];
     private readonly HashSet<int> _wholeIssueIds = [];
     private readonly HashSet<int> _organisationIds = [];
@@ -46,11 +45,9 @@ internal sealed class ChangeScope
             case Entry entry:
                 IsEmpty = false;
                 _entrySlugs.Add(entry.Slug);
-                if (change.State == EntityState.Added)
-                {
-                    _addedEntries.Add(entry);
-                }
-                else
+                // A new entry's issue, section and organisations are named by what this save adds
+                // (below and in the link and organisation cases); an existing one's are looked up.
+                if (change.State != EntityState.Added)
                 {
                     _entryIds.Add(entry.Id);
                 }
@@ -120,7 +117,7 @@ internal sealed class ChangeScope
     /// <summary>After saving, in the same transaction: the current side of every touched entry.</summary>
     public async Task<CatalogueChange> ResolveAsync(CatalogueDb db, CancellationToken ct)
     {
-        await AddRelatedEntriesAsync(db, _entryIds.Concat(_addedEntries.Select(e => e.Id)).ToHashSet(), ct);
+        await AddRelatedEntriesAsync(db, _entryIds, ct);
         await AddSlugsAsync(db, ct);
         var sections = Section.All.Where(s => _sectionIds.Contains(s.Id)).Select(s => s.Key).ToHashSet();
         return new CatalogueChange(_entrySlugs, _issueSlugs, sections, _organisationSlugs);
@@ -153,6 +150,9 @@ internal sealed class ChangeScope
             var related = await db.Entries.AsNoTracking()
                 .Where(e => chunk.Contains(e.Id))
                 .Select(e => new { e.Slug, e.SectionId, Issue = e.Issue.Slug, Organisations = e.Organisations.Select(o => o.Organisation.Slug).ToList() })
+                // Split: as one query SQLite materialises every entry-organisation link before joining,
+                // and each save would take longer as the catalogue grows.
+                .AsSplitQuery()
                 .ToListAsync(ct);
             foreach (var entry in related)
             {

@@ -40,11 +40,7 @@ public sealed class CatalogueImporter(CatalogueDb db, string actor = "import")
             organisations.Define(definition, diagnostics);
         }
 
-        if (issue is null)
-        {
-            issue = new Issue(document.Slug, document.Details);
-            db.Issues.Add(issue);
-        }
+        issue ??= new Issue(document.Slug, document.Details);
         issue.Update(document.Details);
         issue.SetDraft(document.IsDraft);
         foreach (var section in Section.All)
@@ -100,6 +96,11 @@ public sealed class CatalogueImporter(CatalogueDb db, string actor = "import")
             // Nothing written: forget every tracked change so the context stays clean.
             db.ChangeTracker.Clear();
             return plan;
+        }
+        if (issueIsNew)
+        {
+            // Tracked once built, in one pass over its entries.
+            db.Issues.Add(issue);
         }
         await edit.SaveAsync(new ChangeNote(actor, $"Imported {document.File}", document.File), ct);
         await transaction.CommitAsync(ct);

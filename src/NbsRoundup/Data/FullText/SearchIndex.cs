@@ -22,12 +22,14 @@ public static class SearchIndex
     public sealed class PendingWork
     {
         internal List<Entry> Entries { get; } = [];
+        /// <summary>New entries whose texts and organisations' names are all in memory: indexed without a read.</summary>
+        internal List<Entry> Known { get; } = [];
         internal HashSet<int> EntryIds { get; } = [];
         internal HashSet<int> OrganisationIds { get; } = [];
         internal HashSet<int> IssueIds { get; } = [];
         internal HashSet<int> Deleted { get; } = [];
 
-        public bool IsEmpty => Entries.Count == 0 && EntryIds.Count == 0 && OrganisationIds.Count == 0 && IssueIds.Count == 0 && Deleted.Count == 0;
+        public bool IsEmpty => Entries.Count == 0 && Known.Count == 0 && EntryIds.Count == 0 && OrganisationIds.Count == 0 && IssueIds.Count == 0 && Deleted.Count == 0;
     }
 
     /// <summary>The index of the engine a context runs on.</summary>
@@ -47,6 +49,9 @@ public static class SearchIndex
             {
                 case Entry entry when change.State == EntityState.Deleted:
                     work.Deleted.Add(entry.Id);
+                    break;
+                case Entry entry when change.State == EntityState.Added && InMemory(tracker, entry):
+                    work.Known.Add(entry);
                     break;
                 case Entry entry:
                     work.Entries.Add(entry);
@@ -85,7 +90,10 @@ public static class SearchIndex
             ids.UnionWith(await db.Entries.Where(e => issueIds.Contains(e.IssueId)).Select(e => e.Id).ToListAsync(ct));
         }
         ids.ExceptWith(work.Deleted);
+        ids.ExceptWith(work.Known.Select(e => e.Id));
         await WriteAsync(db, ids.Concat(work.Deleted).ToList(), ids.ToList(), ct);
+        // New entries have no rows to replace.
+        await For(db).InsertAsync(db, work.Known.Where(e => e.IsPublished && e.Issue.IsPublished).Select(SearchDocument.For).ToList(), ct);
     }
 
     /// <summary>Drops and rewrites every row: after the table is created on an existing catalogue, or by `reindex`.</summary>
@@ -142,16 +150,33 @@ public static class SearchIndex
             })
             .AsSplitQuery()
             .ToListAsync(ct);
-        // Aliases in one fixed order (a database returns them in any order): the same entry always makes the same row.
         return rows.Select(r => SearchDocument.For(r.Id, r.Title, r.OriginalTitle, r.Summary, r.Authors, r.Speaker,
-            r.Organisations.SelectMany(o => new[] { o.Name, o.ShortName ?? "", o.Slug }.Concat(o.Aliases.Order(StringComparer.Ordinal)))))
+            r.Organisations.SelectMany(o => SearchDocument.NamesOf(o.Name, o.ShortName, o.Slug, o.Aliases))))
             .ToList();
     }
+
+    /// <summary>
+    /// True when a new entry can be indexed from memory: its issue is known and each of its
+    /// organisations is new or has its aliases loaded (an import's and a form's are).
+    /// </summary>
+    private static bool InMemory(ChangeTracker tracker, Entry entry) =>
+        entry.Issue is not null
+        && entry.Organisations.All(link => link.Organisation is { } o
+            && (tracker.Context.Entry(o) is var tracked && (tracked.State == EntityState.Added || tracked.Collection(nameof(Organisation.Aliases)).IsLoaded)));
 }
 
 /// <summary>The texts of a visible entry that keyword search looks in: plain text, people and every name of its organisations.</summary>
 internal sealed record SearchDocument(int Id, string Title, string Original, string Summary, string People, string Organisations)
 {
+    /// <summary>An entry in memory, its organisations' aliases loaded.</summary>
+    public static SearchDocument For(Entry entry) =>
+        For(entry.Id, entry.Title, entry.OriginalTitle, entry.Summary, entry.Authors, entry.Speaker,
+            entry.Organisations.OrderBy(o => o.Position).SelectMany(o => NamesOf(o.Organisation.Name, o.Organisation.ShortName, o.Organisation.Slug, o.Organisation.Aliases.Select(a => a.Name))));
+
+    /// <summary>Every name an organisation is searched by, aliases in one fixed order (a database returns them in any order).</summary>
+    public static IEnumerable<string> NamesOf(string name, string? shortName, string slug, IEnumerable<string> aliases) =>
+        new[] { name, shortName ?? "", slug }.Concat(aliases.Order(StringComparer.Ordinal));
+
     /// <summary>The one derivation of an entry's search texts, whichever path saved the entry.</summary>
     public static SearchDocument For(int id, string title, string? original, string summaryMarkdown, string? authors, string? speaker, IEnumerable<string> organisationNames) =>
         new(id, title, original ?? "", MarkdownRenderer.ToPlainText(summaryMarkdown), $"{authors} {speaker}", string.Join(" ", organisationNames));
