@@ -145,7 +145,7 @@ public sealed class CatalogueImporter(CatalogueDb db, string actor = "import")
         Compare(fields, "title", before.Title, after.Title);
         Compare(fields, "original", before.OriginalTitle, after.OriginalTitle);
         Compare(fields, "summary", before.Summary, after.Summary);
-        Compare(fields, "link", before.Link, after.Link);
+        Compare(fields, "link", before.WrittenLink, after.WrittenLink);
         Compare(fields, "authors", before.Authors, after.Authors);
         Compare(fields, "speaker", before.Speaker, after.Speaker);
         Compare(fields, "date", before.Date, after.Date);
