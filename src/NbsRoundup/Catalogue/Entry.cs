@@ -86,6 +86,12 @@ public sealed class Entry : IVersioned
         Position = position;
     }
 
+    internal void MoveTo(int sectionId, int position, string? subheading)
+    {
+        MoveTo(sectionId, position);
+        Subheading = subheading;
+    }
+
     /// <summary>Replaces one organisation by another in this entry's list, keeping its place; never links one twice.</summary>
     public void ReplaceOrganisation(Organisation old, Organisation replacement)
     {

@@ -24,7 +24,7 @@ public sealed class LinkStatus
     /// <summary>The final answer's HTTP status; null when none came (refused, timed out, no connection).</summary>
     public int? StatusCode { get; private set; }
 
-    /// <summary>False when the link did not answer 2xx after its redirects, or may not be fetched.</summary>
+    /// <summary>True when the link did not answer 2xx after its redirects, or may not be fetched.</summary>
     public bool IsBroken { get; private set; }
 
     /// <summary>Why it is broken, in one line ("… answered 404 Not Found"); null when it works.</summary>
@@ -33,12 +33,13 @@ public sealed class LinkStatus
     /// <summary>Where the link ended after redirects, when it moved; null when it answered where it is.</summary>
     public string? FinalUrl { get; private set; }
 
-    public void Record(string link, DateTime checkedAt, int? statusCode, string? problem, string? finalUrl)
+    /// <summary>Records a check; a problem that does not make the link broken (a site asking to slow down) is kept too.</summary>
+    public void Record(string link, DateTime checkedAt, int? statusCode, bool isBroken, string? problem, string? finalUrl)
     {
         Link = link;
         CheckedAt = checkedAt;
         StatusCode = statusCode;
-        IsBroken = problem is not null;
+        IsBroken = isBroken;
         Problem = problem is { Length: > 500 } ? problem[..500] : problem;
         FinalUrl = finalUrl == link || finalUrl is { Length: > 2000 } ? null : finalUrl;
     }

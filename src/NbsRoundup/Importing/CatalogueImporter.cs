@@ -49,7 +49,11 @@ public sealed class CatalogueImporter(CatalogueDb db, string actor = "import")
             var current = issue.SectionIntros.FirstOrDefault(s => s.SectionId == section.Id)?.Markdown ?? "";
             if (intro != current)
             {
-                issueFields.Add($"introduction to {section.Key}");
+                // A new issue has nothing that changes: all of it is new.
+                if (!issueIsNew)
+                {
+                    issueFields.Add($"introduction to {section.Key}");
+                }
                 issue.SetSectionIntro(section.Id, intro);
             }
         }

@@ -110,13 +110,13 @@ internal static class EntryBuilder
             return null;
         }
         var reading = PartialDateParser.Read(given.Value, issueYear, issueMonth);
-        if (reading.Error is not null)
+        if (reading.ErrorText is not null)
         {
-            diagnostics.Error(given.Line, reading.Error);
+            diagnostics.Error(given.Line, reading.ErrorText);
         }
-        if (reading.Warning is not null)
+        if (reading.WarningText is not null)
         {
-            diagnostics.Warning(given.Line, reading.Warning);
+            diagnostics.Warning(given.Line, reading.WarningText);
         }
         if (reading.Date is not null)
         {

@@ -150,4 +150,10 @@ internal sealed class PostgresFullTextIndex : IFullTextIndex
     /// <summary>A token as a quoted lexeme: inside quotes, a quote or backslash is doubled.</summary>
     private static string Lexeme(string token) =>
         "'" + token.Replace("\\", "\\\\", StringComparison.Ordinal).Replace("'", "''", StringComparison.Ordinal) + "'";
+
+    /// <summary>Any of the tokens among the titles' lexemes (weight A), ranked as Ranked ranks.</summary>
+    public IQueryable<SearchHit> TitleCandidates(CatalogueDb db, IReadOnlyList<string> tokens) =>
+        db.Database.SqlQueryRaw<SearchHit>(
+            $"SELECT \"Id\", -ts_rank({Weights}, \"Words\", {{0}}::tsquery)::double precision AS \"Rank\" FROM \"EntrySearch\" WHERE \"Words\" @@ {{0}}::tsquery",
+            string.Join(" | ", tokens.Select(t => Lexeme(t) + ":A")));
 }
