@@ -82,7 +82,7 @@ public static class WorkList
     /// </summary>
     public static IQueryable<Entry> WithImpossibleDate(IQueryable<Entry> entries) =>
         entries.Where(e => e.DateDay == null && e.DateMonth != null && e.DateText != null
-            && (e.DateText.Contains('日') || EF.Functions.Like(e.DateText, "%-%-%") || EF.Functions.Like(e.DateText, "%－%－%")));
+            && (EF.Functions.Like(e.DateText, "%日%") || EF.Functions.Like(e.DateText, "%-%-%") || EF.Functions.Like(e.DateText, "%－%－%")));
 
     /// <summary>
     /// Entries with topics or places the portal suggested and no editor confirmed. Topics and places come with
