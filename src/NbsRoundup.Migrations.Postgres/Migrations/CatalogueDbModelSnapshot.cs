@@ -415,6 +415,8 @@ namespace NbsRoundup.Migrations.Postgres.Migrations
 
                     b.HasKey("Id");
 
+                    b.HasIndex("IsPublished");
+
                     b.HasIndex("LinkKey");
 
                     b.HasIndex("Slug")

@@ -21,6 +21,8 @@ internal sealed class EntryConfiguration : IEntityTypeConfiguration<Entry>
         // Duplicate links are found by this key in one indexed look-up (Lookup.LinkNormaliser; ASCII).
         builder.Property(e => e.LinkKey).HasMaxLength(2000);
         builder.HasIndex(e => e.LinkKey);
+        // Drafts are few: the duplicate check compares every one of them, found through this index.
+        builder.HasIndex(e => e.IsPublished);
         builder.Property(e => e.Authors).HasMaxLength(500);
         builder.Property(e => e.Speaker).HasMaxLength(500);
         builder.Property(e => e.DateText).HasMaxLength(100);

@@ -23,6 +23,6 @@ internal interface IFullTextIndex
 
     IQueryable<SearchHit> Ranked(CatalogueDb db, KeywordQuery query);
 
-    /// <summary>Entries whose title or original title holds any of the tokens, best first: candidates for a near-identical title.</summary>
-    IQueryable<SearchHit> TitleCandidates(CatalogueDb db, IReadOnlyList<string> tokens);
+    /// <summary>Entries whose title or original title holds any of the phrases (runs of tokens), ranked: candidates for a near-identical title.</summary>
+    IQueryable<SearchHit> TitleCandidates(CatalogueDb db, IReadOnlyList<IReadOnlyList<string>> phrases);
 }

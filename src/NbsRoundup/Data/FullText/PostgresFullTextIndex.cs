@@ -151,9 +151,9 @@ internal sealed class PostgresFullTextIndex : IFullTextIndex
     private static string Lexeme(string token) =>
         "'" + token.Replace("\\", "\\\\", StringComparison.Ordinal).Replace("'", "''", StringComparison.Ordinal) + "'";
 
-    /// <summary>Any of the tokens among the titles' lexemes (weight A), ranked as Ranked ranks.</summary>
-    public IQueryable<SearchHit> TitleCandidates(CatalogueDb db, IReadOnlyList<string> tokens) =>
+    /// <summary>Any of the phrases among the titles' lexemes (weight A), ranked as Ranked ranks.</summary>
+    public IQueryable<SearchHit> TitleCandidates(CatalogueDb db, IReadOnlyList<IReadOnlyList<string>> phrases) =>
         db.Database.SqlQueryRaw<SearchHit>(
             $"SELECT \"Id\", -ts_rank({Weights}, \"Words\", {{0}}::tsquery)::double precision AS \"Rank\" FROM \"EntrySearch\" WHERE \"Words\" @@ {{0}}::tsquery",
-            string.Join(" | ", tokens.Select(t => Lexeme(t) + ":A")));
+            string.Join(" | ", phrases.Select(p => "(" + string.Join(" <-> ", p.Select(t => Lexeme(t) + ":A")) + ")")));
 }

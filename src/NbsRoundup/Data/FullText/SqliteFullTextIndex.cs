@@ -70,7 +70,7 @@ internal sealed class SqliteFullTextIndex : IFullTextIndex
         }
     }
 
-    public IQueryable<SearchHit> TitleCandidates(CatalogueDb db, IReadOnlyList<string> tokens) =>
+    public IQueryable<SearchHit> TitleCandidates(CatalogueDb db, IReadOnlyList<IReadOnlyList<string>> phrases) =>
         db.Database.SqlQueryRaw<SearchHit>($"SELECT rowid AS \"Id\", {Bm25} AS \"Rank\" FROM \"EntrySearch\" WHERE \"EntrySearch\" MATCH {{0}}",
-            "{title original} : (" + string.Join(" OR ", tokens.Select(Quote)) + ")");
+            "{title original} : (" + string.Join(" OR ", phrases.Select(p => Quote(string.Join(' ', p)))) + ")");
 }

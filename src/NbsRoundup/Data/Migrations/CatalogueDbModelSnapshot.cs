@@ -398,6 +398,8 @@ namespace NbsRoundup.Data.Migrations
 
                     b.HasKey("Id");
 
+                    b.HasIndex("IsPublished");
+
                     b.HasIndex("LinkKey");
 
                     b.HasIndex("Slug")

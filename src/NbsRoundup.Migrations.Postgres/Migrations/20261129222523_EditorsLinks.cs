@@ -49,6 +49,11 @@ namespace NbsRoundup.Migrations.Postgres.Migrations
                 });
 
             migrationBuilder.CreateIndex(
+                name: "IX_Entries_IsPublished",
+                table: "Entries",
+                column: "IsPublished");
+
+            migrationBuilder.CreateIndex(
                 name: "IX_Entries_LinkKey",
                 table: "Entries",
                 column: "LinkKey");
@@ -64,6 +69,10 @@ namespace NbsRoundup.Migrations.Postgres.Migrations
         {
             migrationBuilder.DropTable(
                 name: "LinkStatuses");
+
+            migrationBuilder.DropIndex(
+                name: "IX_Entries_IsPublished",
+                table: "Entries");
 
             migrationBuilder.DropIndex(
                 name: "IX_Entries_LinkKey",
