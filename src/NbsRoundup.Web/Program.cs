@@ -25,6 +25,8 @@ builder.Services.AddPortalPages();
 builder.Services.AddPortalApi();
 builder.Services.AddSharing();
 builder.Services.AddPortalCaching(builder.Configuration);
+builder.Services.AddLinkLookup();
+builder.Services.AddEditorTools();
 
 var app = builder.Build();
 await app.PrepareCatalogueAsync();

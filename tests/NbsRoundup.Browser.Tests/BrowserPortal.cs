@@ -1,5 +1,6 @@
 using System.Runtime.CompilerServices;
 using Microsoft.Playwright;
+using NbsRoundup.Testing;
 
 namespace NbsRoundup.Browser.Tests;
 
@@ -27,6 +28,9 @@ public sealed class BrowserPortal : IAsyncLifetime
 
     public Uri BaseAddress => Portal.BaseAddress;
 
+    /// <summary>Pages modelled on the ones editors paste links to, for "fill from link".</summary>
+    public LookupFixtureServer Sites { get; } = new();
+
     public async Task InitializeAsync()
     {
         if (!File.Exists(ChromiumPath))
@@ -36,6 +40,7 @@ public sealed class BrowserPortal : IAsyncLifetime
         }
         // The portal migrates and seeds while Playwright's driver and Chromium start: seconds saved.
         var portal = Task.Run(() => new KestrelPortal());
+        await Sites.InitializeAsync();
         _playwright = await Playwright.CreateAsync();
         _browser = await _playwright.Chromium.LaunchAsync(new() { ExecutablePath = ChromiumPath, Headless = true, Args = ChromiumArgs });
         Portal = await portal;
@@ -53,6 +58,7 @@ public sealed class BrowserPortal : IAsyncLifetime
         {
             await Portal.DisposeAsync();
         }
+        await Sites.DisposeAsync();
     }
 
     /// <summary>

@@ -42,6 +42,8 @@ public sealed class KestrelPortal : WebApplicationFactory<Program>
         // Every page of a browser test comes from one address: the per-client limits are not what they test.
         builder.UseSetting("RateLimits:SignIn:PermitLimit", "100000");
         builder.UseSetting("RateLimits:Search:PermitLimit", "100000");
+        // "Fill from link" reads the fixture server on 127.0.0.1: the switch for local testing.
+        builder.UseSetting("Lookup:AllowPrivateAddresses", "true");
     }
 
     public override async ValueTask DisposeAsync()

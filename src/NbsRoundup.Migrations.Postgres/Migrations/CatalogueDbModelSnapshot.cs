@@ -326,29 +326,6 @@ namespace NbsRoundup.Migrations.Postgres.Migrations
                     b.ToTable("FieldChanges");
                 });
 
-            modelBuilder.Entity("NbsRoundup.Data.ChangeRecord", b =>
-                {
-                    b.Property<long>("Id")
-                        .ValueGeneratedOnAdd()
-                        .HasColumnType("bigint");
-
-                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
-
-                    b.Property<DateTime>("CommittedAt")
-                        .HasColumnType("timestamp with time zone");
-
-                    b.Property<string>("Changed")
-                        .IsRequired()
-                        .HasColumnType("text")
-                        .HasColumnName("Tags");
-
-                    b.HasKey("Id");
-
-                    b.HasIndex("CommittedAt");
-
-                    b.ToTable("ChangeRecords", (string)null);
-                });
-
             modelBuilder.Entity("NbsRoundup.Catalogue.Entry", b =>
                 {
                     b.Property<int>("Id")
@@ -360,6 +337,9 @@ namespace NbsRoundup.Migrations.Postgres.Migrations
                     b.Property<string>("Authors")
                         .HasMaxLength(500)
                         .HasColumnType("character varying(500)");
+
+                    b.Property<bool>("AwaitsLink")
+                        .HasColumnType("boolean");
 
                     b.Property<int?>("DateDay")
                         .HasColumnType("integer");
@@ -387,6 +367,10 @@ namespace NbsRoundup.Migrations.Postgres.Migrations
                         .HasColumnType("integer");
 
                     b.Property<string>("Link")
+                        .HasMaxLength(2000)
+                        .HasColumnType("character varying(2000)");
+
+                    b.Property<string>("LinkKey")
                         .HasMaxLength(2000)
                         .HasColumnType("character varying(2000)");
 
@@ -430,6 +414,10 @@ namespace NbsRoundup.Migrations.Postgres.Migrations
                         .HasColumnType("uuid");
 
                     b.HasKey("Id");
+
+                    b.HasIndex("IsPublished");
+
+                    b.HasIndex("LinkKey");
 
                     b.HasIndex("Slug")
                         .IsUnique();
@@ -547,6 +535,40 @@ namespace NbsRoundup.Migrations.Postgres.Migrations
                         .IsUnique();
 
                     b.ToTable("IssueSectionIntros");
+                });
+
+            modelBuilder.Entity("NbsRoundup.Catalogue.LinkStatus", b =>
+                {
+                    b.Property<int>("EntryId")
+                        .HasColumnType("integer");
+
+                    b.Property<DateTime>("CheckedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("FinalUrl")
+                        .HasMaxLength(2000)
+                        .HasColumnType("character varying(2000)");
+
+                    b.Property<bool>("IsBroken")
+                        .HasColumnType("boolean");
+
+                    b.Property<string>("Link")
+                        .IsRequired()
+                        .HasMaxLength(2000)
+                        .HasColumnType("character varying(2000)");
+
+                    b.Property<string>("Problem")
+                        .HasMaxLength(500)
+                        .HasColumnType("character varying(500)");
+
+                    b.Property<int?>("StatusCode")
+                        .HasColumnType("integer");
+
+                    b.HasKey("EntryId");
+
+                    b.HasIndex("IsBroken");
+
+                    b.ToTable("LinkStatuses", (string)null);
                 });
 
             modelBuilder.Entity("NbsRoundup.Catalogue.Organisation", b =>
@@ -715,6 +737,29 @@ namespace NbsRoundup.Migrations.Postgres.Migrations
                         });
                 });
 
+            modelBuilder.Entity("NbsRoundup.Data.ChangeRecord", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
+
+                    b.Property<string>("Changed")
+                        .IsRequired()
+                        .HasColumnType("text")
+                        .HasColumnName("Tags");
+
+                    b.Property<DateTime>("CommittedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("CommittedAt");
+
+                    b.ToTable("ChangeRecords", (string)null);
+                });
+
             modelBuilder.Entity("Microsoft.AspNetCore.Identity.IdentityRoleClaim<string>", b =>
                 {
                     b.HasOne("Microsoft.AspNetCore.Identity.IdentityRole", null)
@@ -823,6 +868,15 @@ namespace NbsRoundup.Migrations.Postgres.Migrations
                         .WithMany()
                         .HasForeignKey("SectionId")
                         .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("NbsRoundup.Catalogue.LinkStatus", b =>
+                {
+                    b.HasOne("NbsRoundup.Catalogue.Entry", null)
+                        .WithMany()
+                        .HasForeignKey("EntryId")
+                        .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
                 });
 

@@ -25,6 +25,8 @@ public static class CommandLine
         SeedSyntheticCommand.Create,
         UserCommand.Create,
         BackupCommand.Create,
+        LookupCommand.Create,
+        CheckLinksCommand.Create,
     ];
 
     // Arguments are taken as typed: "@file" is a path, not a response file to expand.

@@ -22,6 +22,7 @@ internal sealed class VerbHost(IReadOnlyList<string> configuration, TextReader? 
         builder.AddPortalLogging();
         builder.Services.AddCatalogueStore();
         builder.Services.AddPortalAccounts();
+        builder.Services.AddLinkLookup();
         await using var app = builder.Build();
         var logger = app.Services.GetRequiredService<ILoggerFactory>().CreateLogger("NbsRoundup.Commands");
         try

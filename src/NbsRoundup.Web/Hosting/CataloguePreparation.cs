@@ -38,6 +38,10 @@ public static class CataloguePreparation
             var count = await SearchIndex.RebuildAsync(db, ct);
             logger.LogInformation("Rebuilt the search index for {Count} entries", count);
         }
+        if (await LinkKeys.BackfillAsync(db, ct) is > 0 and var keyed)
+        {
+            logger.LogInformation("Derived the duplicate-check key of {Count} links", keyed);
+        }
         if (db.Database.IsPostgres())
         {
             // WAL, synchronous and busy timeouts are SQLite's; a PostgreSQL server keeps its own (fsync, synchronous_commit).

@@ -25,6 +25,18 @@ public sealed class Entry : IVersioned
     /// <summary>Summary, or for a quoted view the quotation; Markdown.</summary>
     public string Summary { get; private set; } = "";
     public string? Link { get; private set; }
+
+    /// <summary>
+    /// The source printed a link for this entry that is not known yet (`link: #` in a newsletter file): the
+    /// entry waits for its address. Readers see no link; the editors' work list shows it. Never true with a link.
+    /// </summary>
+    public bool AwaitsLink { get; private set; }
+
+    /// <summary>
+    /// The link's comparison key (see Lookup.LinkNormaliser), indexed, so that a link already in the catalogue
+    /// is found in one look-up however it was written. Derived from Link when an entry is saved; null without a link.
+    /// </summary>
+    public string? LinkKey { get; private set; }
     /// <summary>Authors as written ("Pettorelli et al.", "曾楠等").</summary>
     public string? Authors { get; private set; }
     /// <summary>Who is quoted, for a quoted view.</summary>
@@ -74,6 +86,12 @@ public sealed class Entry : IVersioned
         Position = position;
     }
 
+    internal void MoveTo(int sectionId, int position, string? subheading)
+    {
+        MoveTo(sectionId, position);
+        Subheading = subheading;
+    }
+
     /// <summary>Replaces one organisation by another in this entry's list, keeping its place; never links one twice.</summary>
     public void ReplaceOrganisation(Organisation old, Organisation replacement)
     {
@@ -92,7 +110,7 @@ public sealed class Entry : IVersioned
         .Add("authors", Authors)
         .Add("speaker", Speaker)
         .Add("date", DateText)
-        .Add("link", Link)
+        .Add("link", Content.WrittenLink)
         .Add("summary", Summary)
         .Add("draft", IsPublished ? "no" : "yes");
 
@@ -101,7 +119,7 @@ public sealed class Entry : IVersioned
         : null;
 
     /// <summary>Everything about the entry except its organisations.</summary>
-    public EntryContent Content => new(SectionId, Position, Subheading, Title, OriginalTitle, Summary, Link, Authors, Speaker, Date);
+    public EntryContent Content => new(SectionId, Position, Subheading, Title, OriginalTitle, Summary, Link, Authors, Speaker, Date, AwaitsLink);
 
     public void Update(EntryContent content)
     {
@@ -112,6 +130,7 @@ public sealed class Entry : IVersioned
         OriginalTitle = content.OriginalTitle;
         Summary = content.Summary;
         Link = content.Link;
+        AwaitsLink = content.Link is null && content.AwaitsLink;
         Authors = content.Authors;
         Speaker = content.Speaker;
         SetDate(content.Date);
@@ -149,7 +168,7 @@ public sealed class Entry : IVersioned
     }
 }
 
-/// <summary>The fields of an entry that an import or an editor sets.</summary>
+/// <summary>The fields of an entry that an import or an editor sets; AwaitsLink: a link was printed but is not known yet (ignored with a link).</summary>
 public sealed record EntryContent(
     int SectionId,
     int Position,
@@ -160,7 +179,12 @@ public sealed record EntryContent(
     string? Link,
     string? Authors,
     string? Speaker,
-    PartialDate? Date);
+    PartialDate? Date,
+    bool AwaitsLink = false)
+{
+    /// <summary>The link as a newsletter file writes it: the address, "#" while one is awaited, or null.</summary>
+    public string? WrittenLink => Link ?? (AwaitsLink ? "#" : null);
+}
 
 /// <summary>An organisation named by an entry, in the order the entry names them.</summary>
 public sealed class EntryOrganisation

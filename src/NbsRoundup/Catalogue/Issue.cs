@@ -92,7 +92,11 @@ public sealed class Issue : IVersioned
     /// <summary>Swaps an entry with the one after it in its section; false when it is already last.</summary>
     public bool MoveDown(Entry entry) => Swap(entry, +1);
 
-    /// <summary>Moves an entry to the end of another section and closes the gap it leaves.</summary>
+    /// <summary>
+    /// Moves an entry to the end of another section and closes the gap it leaves. It lands under the
+    /// sub-heading readers see there (the last one of that section, or none): a sub-heading of the section
+    /// it left would otherwise follow it ("国际" in a section that has none).
+    /// </summary>
     public bool MoveTo(Entry entry, int sectionId)
     {
         if (entry.SectionId == sectionId)
@@ -100,7 +104,9 @@ public sealed class Issue : IVersioned
             return false;
         }
         var from = entry.SectionId;
-        entry.MoveTo(sectionId, NextPosition(sectionId));
+        var there = EntriesIn(sectionId);
+        var landsUnder = there.Count > 0 ? there[^1].Subheading : null;
+        entry.MoveTo(sectionId, NextPosition(sectionId), landsUnder);
         Renumber(from);
         return true;
     }

@@ -4,10 +4,17 @@ using System.Text.RegularExpressions;
 
 namespace NbsRoundup.Catalogue;
 
-/// <summary>The outcome of reading a date: a date, or an error; a warning may come with a date.</summary>
-public sealed record DateReading(PartialDate? Date, string? Error, string? Warning)
+/// <summary>
+/// The outcome of reading a date: a date, or an error; a warning may come with a date. The messages are
+/// kept as templates with their arguments too (ErrorText, WarningText), so that they can be translated.
+/// </summary>
+public sealed record DateReading(PartialDate? Date, FormattableString? ErrorText, FormattableString? WarningText)
 {
-    public bool IsError => Error is not null;
+    public bool IsError => ErrorText is not null;
+
+    public string? Error => ErrorText?.ToString(CultureInfo.InvariantCulture);
+
+    public string? Warning => WarningText?.ToString(CultureInfo.InvariantCulture);
 }
 
 /// <summary>
@@ -22,7 +29,7 @@ public static partial class PartialDateParser
         var raw = text.Trim();
         if (raw.Length == 0)
         {
-            return new DateReading(null, "the date is empty", null);
+            return new DateReading(null, $"the date is empty", null);
         }
         // Full-width digits and punctuation become ASCII; spaces carry no meaning ("8 月 25 日").
         var compact = new string(raw.Normalize(NormalizationForm.FormKC).Where(c => !char.IsWhiteSpace(c)).ToArray());

@@ -24,6 +24,7 @@ public sealed class CatalogueDb(DbContextOptions<CatalogueDb> options) : Identit
     public DbSet<ChangeSet> ChangeSets => Set<ChangeSet>();
     public DbSet<FieldChange> FieldChanges => Set<FieldChange>();
     public DbSet<ChangeRecord> ChangeRecords => Set<ChangeRecord>();
+    public DbSet<LinkStatus> LinkStatuses => Set<LinkStatus>();
     public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();
 
     protected override void OnModelCreating(ModelBuilder builder)
@@ -72,6 +73,7 @@ public sealed class CatalogueDb(DbContextOptions<CatalogueDb> options) : Identit
         var now = DateTime.UtcNow;
         VersionStamps.Renew(ChangeTracker);
         Timestamps.Stamp(ChangeTracker, now);
+        LinkKeys.Stamp(ChangeTracker);
         var index = SearchIndex.Collect(ChangeTracker);
         var scope = ChangeScope.Collect(ChangeTracker);
         if (index.IsEmpty && scope.IsEmpty && audit is null)

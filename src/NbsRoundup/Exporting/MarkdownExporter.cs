@@ -72,7 +72,7 @@ public static class MarkdownExporter
         Meta(sb, "authors", entry.Authors);
         Meta(sb, "speaker", entry.Speaker);
         Meta(sb, "date", DateText(entry.Date, issue));
-        Meta(sb, "link", entry.Link);
+        Meta(sb, "link", entry.Content.WrittenLink);
         Meta(sb, "draft", entry.IsPublished ? null : "yes");
         Block(sb, entry.Summary);
     }

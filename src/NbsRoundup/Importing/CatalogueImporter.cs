@@ -49,7 +49,11 @@ public sealed class CatalogueImporter(CatalogueDb db, string actor = "import")
             var current = issue.SectionIntros.FirstOrDefault(s => s.SectionId == section.Id)?.Markdown ?? "";
             if (intro != current)
             {
-                issueFields.Add($"introduction to {section.Key}");
+                // A new issue has nothing that changes: all of it is new.
+                if (!issueIsNew)
+                {
+                    issueFields.Add($"introduction to {section.Key}");
+                }
                 issue.SetSectionIntro(section.Id, intro);
             }
         }
@@ -145,7 +149,7 @@ public sealed class CatalogueImporter(CatalogueDb db, string actor = "import")
         Compare(fields, "title", before.Title, after.Title);
         Compare(fields, "original", before.OriginalTitle, after.OriginalTitle);
         Compare(fields, "summary", before.Summary, after.Summary);
-        Compare(fields, "link", before.Link, after.Link);
+        Compare(fields, "link", before.WrittenLink, after.WrittenLink);
         Compare(fields, "authors", before.Authors, after.Authors);
         Compare(fields, "speaker", before.Speaker, after.Speaker);
         Compare(fields, "date", before.Date, after.Date);

@@ -30,7 +30,7 @@ internal static class EntryBuilder
         var speaker = Value(metadata, "speaker", 500, diagnostics);
         var slug = ReadSlug(metadata, original ?? title, line, diagnostics);
         var date = ReadDate(metadata, diagnostics, issueYear, issueMonth);
-        var link = ReadLink(metadata?["link"] ?? HeadingLink(heading, line), diagnostics);
+        var (link, awaitsLink) = ReadLink(metadata?["link"] ?? HeadingLink(heading, line), diagnostics);
         var draft = ReadDraft(metadata, diagnostics);
         var organisations = Names.SplitList(metadata?["organisations"]?.Value ?? "");
         foreach (var name in organisations)
@@ -43,7 +43,7 @@ internal static class EntryBuilder
             return null;
         }
         var content = new EntryContent(section.Id, position, subheading, title, original, Source(text, summaryBlocks),
-            link, authors, speaker, date);
+            link, authors, speaker, date, awaitsLink);
         return new EntryDocument(line, slug, content, organisations) { IsDraft = draft };
     }
 
@@ -110,13 +110,13 @@ internal static class EntryBuilder
             return null;
         }
         var reading = PartialDateParser.Read(given.Value, issueYear, issueMonth);
-        if (reading.Error is not null)
+        if (reading.ErrorText is not null)
         {
-            diagnostics.Error(given.Line, reading.Error);
+            diagnostics.Error(given.Line, reading.ErrorText);
         }
-        if (reading.Warning is not null)
+        if (reading.WarningText is not null)
         {
-            diagnostics.Warning(given.Line, reading.Warning);
+            diagnostics.Warning(given.Line, reading.WarningText);
         }
         if (reading.Date is not null)
         {
@@ -125,24 +125,29 @@ internal static class EntryBuilder
         return reading.Date;
     }
 
-    private static string? ReadLink((string Value, int Line)? given, DiagnosticBag diagnostics)
+    /// <summary>The link, or `#`: the source printed a link that is not known yet (the entry awaits it).</summary>
+    private static (string? Link, bool Awaits) ReadLink((string Value, int Line)? given, DiagnosticBag diagnostics)
     {
         if (given is not { } link)
         {
-            return null;
+            return (null, false);
         }
-        if (link.Value is "" or "#")
+        if (link.Value == "#")
         {
-            diagnostics.Warning(link.Line, "the link is only a placeholder ('#'); the entry is imported without a link");
-            return null;
+            return (null, true);
+        }
+        if (link.Value == "")
+        {
+            diagnostics.Warning(link.Line, $"the link is empty; the entry is imported without a link (write 'link: #' when the source printed a link that is not known yet)");
+            return (null, false);
         }
         if (!Uri.TryCreate(link.Value, UriKind.Absolute, out var uri) || (uri.Scheme != Uri.UriSchemeHttp && uri.Scheme != Uri.UriSchemeHttps))
         {
             diagnostics.Error(link.Line, $"link '{link.Value}' is not an http or https address");
-            return null;
+            return (null, false);
         }
         CheckLength(link.Value, 2000, "link", link.Line, diagnostics);
-        return link.Value;
+        return (link.Value, false);
     }
 
     /// <summary>An editor may write the title as a link: `### [《标题》](https://...)`.</summary>

@@ -86,13 +86,12 @@ internal sealed class FrontMatter
             if (reason.Contains("not found on type", StringComparison.Ordinal))
             {
                 var key = reason.Split('\'') is { Length: > 1 } parts ? parts[1] : "?";
-                reason = $"unknown front matter key '{key}'; known keys: slug, title, title_en, publisher, year, month, volume, number, draft, organisations";
+                diagnostics.Error(line, $"unknown front matter key '{key}'; known keys: slug, title, title_en, publisher, year, month, volume, number, draft, organisations");
             }
             else
             {
-                reason = "front matter is not valid YAML: " + reason;
+                diagnostics.Error(line, $"front matter is not valid YAML: {reason}");
             }
-            diagnostics.Error(line, reason);
             return null;
         }
     }
@@ -118,12 +117,26 @@ internal sealed class FrontMatter
         }
         if (Year is null or < 1900 or > 2200)
         {
-            diagnostics.Error(line, Year is null ? "front matter has no 'year'" : $"year {Year} is out of range");
+            if (Year is null)
+            {
+                diagnostics.Error(line, "front matter has no 'year'");
+            }
+            else
+            {
+                diagnostics.Error(line, $"year {Year} is out of range");
+            }
             ok = false;
         }
         if (Month is null or < 1 or > 12)
         {
-            diagnostics.Error(line, Month is null ? "front matter has no 'month'" : $"month {Month} is not 1 to 12");
+            if (Month is null)
+            {
+                diagnostics.Error(line, "front matter has no 'month'");
+            }
+            else
+            {
+                diagnostics.Error(line, $"month {Month} is not 1 to 12");
+            }
             ok = false;
         }
         var organisations = ValidateOrganisations(line, diagnostics, ref ok);

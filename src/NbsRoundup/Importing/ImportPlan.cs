@@ -19,7 +19,7 @@ public sealed record ImportPlan(
     bool IssueIsNew,
     IReadOnlyList<string> IssueFields,
     IReadOnlyList<EntryChange> Entries,
-    IReadOnlyList<string> OrganisationChanges,
+    IReadOnlyList<OrganisationChange> OrganisationChanges,
     IReadOnlyList<Diagnostic> Diagnostics,
     bool Applied)
 {

@@ -1,4 +1,5 @@
 using NbsRoundup.Data;
+using NbsRoundup.Search;
 
 namespace NbsRoundup.Importing;
 
@@ -26,9 +27,16 @@ public static class NewsletterImport
         await CopyAtMostAsync(file, buffer, NewsletterReader.MaxBytes + 1, ct);
         if (IsTooLarge(buffer.Length))
         {
-            var length = file.CanSeek ? file.Length : buffer.Length;
-            return ImportPlan.Failed(name, [new Diagnostic(Severity.Error, name, 1,
-                $"the file is {(file.CanSeek ? "" : "more than ")}{length:N0} bytes; a newsletter file may be at most {NewsletterReader.MaxBytes:N0} bytes (1 MB)")]);
+            var diagnostics = new DiagnosticBag(name);
+            if (file.CanSeek)
+            {
+                diagnostics.Error(1, $"the file is {file.Length:N0} bytes; a newsletter file may be at most {NewsletterReader.MaxBytes:N0} bytes (1 MB)");
+            }
+            else
+            {
+                diagnostics.Error(1, $"the file is more than {buffer.Length:N0} bytes; a newsletter file may be at most {NewsletterReader.MaxBytes:N0} bytes (1 MB)");
+            }
+            return ImportPlan.Failed(name, diagnostics.Items);
         }
         return await RunAsync(db, buffer.ToArray(), name, dryRun, actor, ct);
     }
@@ -43,6 +51,30 @@ public static class NewsletterImport
         }
         var plan = await new CatalogueImporter(db, actor).ImportAsync(parsed.Document, dryRun, ct);
         return plan with { Diagnostics = [.. parsed.Diagnostics, .. plan.Diagnostics] };
+    }
+
+    /// <summary>
+    /// For each entry a (previewed) import would add, the entries the catalogue already holds that may be the
+    /// same item: the same link, or a near-identical title in either language (Search.Duplicates).
+    /// </summary>
+    public static async Task<IReadOnlyDictionary<string, IReadOnlyList<Duplicate>>> DuplicatesAsync(CatalogueDb db, byte[] bytes, string name,
+        ImportPlan plan, CancellationToken ct)
+    {
+        var found = new Dictionary<string, IReadOnlyList<Duplicate>>();
+        var added = plan.Entries.Where(e => e.Kind == ChangeKind.Added).Select(e => e.Slug).ToHashSet();
+        if (added.Count == 0 || NewsletterParser.Parse(bytes, name).Document is not { } document)
+        {
+            return found;
+        }
+        foreach (var entry in document.Entries.Where(e => added.Contains(e.Slug)))
+        {
+            var content = entry.Content;
+            if (await Duplicates.FindAsync(db, content.Link, content.Title, content.OriginalTitle, entry.Slug, ct) is { Count: > 0 } duplicates)
+            {
+                found[entry.Slug] = duplicates;
+            }
+        }
+        return found;
     }
 
     private static async Task CopyAtMostAsync(Stream from, Stream to, int limit, CancellationToken ct)

@@ -12,7 +12,7 @@ public sealed class OrganisationResolver
 {
     private readonly Dictionary<string, Organisation> _byName = [];
     private readonly HashSet<string> _slugs;
-    private readonly List<string> _changes = [];
+    private readonly List<OrganisationChange> _changes = [];
 
     /// <param name="existing">Every organisation that answers to one of the names in play (tracked: they may change).</param>
     /// <param name="takenSlugs">Every slug in the catalogue, so that a new organisation gets a free one.</param>
@@ -57,10 +57,13 @@ public sealed class OrganisationResolver
         return resolved;
     }
 
-    public IReadOnlyList<string> Changes => _changes;
+    public IReadOnlyList<OrganisationChange> Changes => _changes;
     public List<Organisation> Created { get; } = [];
 
-    /// <summary>Applies the file's definitions: updates names and adds aliases of known organisations, creates new ones.</summary>
+    /// <summary>
+    /// Applies the file's definitions: a known organisation (by slug or by any of its names) gets the names it
+    /// does not answer to yet as aliases and is never renamed; an unknown one is created.
+    /// </summary>
     internal void Define(OrganisationDefinition definition, DiagnosticBag diagnostics)
     {
         var names = new[] { definition.Name, definition.ShortName }.Concat(definition.Aliases).OfType<string>().ToList();
@@ -77,18 +80,19 @@ public sealed class OrganisationResolver
         {
             target = new Organisation(UniqueSlug(definition.Slug), definition.Name, definition.ShortName);
             Created.Add(target);
-            _changes.Add($"new organisation {target.Name} ({target.Slug})");
+            _changes.Add(new OrganisationChange(OrganisationChangeKind.New, target.Slug, target.Name));
         }
-        else if (target.Name != definition.Name || target.ShortName != definition.ShortName)
+        else if (bySlug is not null && !target.Answers(definition.Name))
         {
-            _changes.Add($"organisation {target.Slug}: name '{target.Name}' → '{definition.Name}'");
-            target.Rename(definition.Name, definition.ShortName);
+            // A file may name a known organisation by any of its names, but never renames it: renaming is an
+            // editor's explicit act in the admin area. The name the file gives becomes an alias (below).
+            diagnostics.Warning(definition.Line, $"organisation '{target.Slug}' is called '{target.Name}' in the catalogue; an import never renames it, so '{definition.Name}' is kept as another of its names (rename it in the admin area)");
         }
-        foreach (var alias in definition.Aliases)
+        foreach (var name in names)
         {
-            if (target.AddAlias(alias))
+            if (target.AddAlias(name))
             {
-                _changes.Add($"organisation {target.Slug}: new alias '{alias}'");
+                _changes.Add(new OrganisationChange(OrganisationChangeKind.NewAlias, target.Slug, target.Name, name));
             }
         }
         Index(target);
@@ -103,7 +107,7 @@ public sealed class OrganisationResolver
         }
         var created = new Organisation(UniqueSlug(Names.Slugify(name, "o")), name, null);
         Created.Add(created);
-        _changes.Add($"new organisation {created.Name} ({created.Slug})");
+        _changes.Add(new OrganisationChange(OrganisationChangeKind.New, created.Slug, created.Name));
         Index(created);
         return created;
     }
@@ -125,4 +129,20 @@ public sealed class OrganisationResolver
         }
         return slug;
     }
+}
+
+public enum OrganisationChangeKind
+{
+    /// <summary>A new organisation.</summary>
+    New,
+    /// <summary>A known organisation gets another name it answers to.</summary>
+    NewAlias,
+}
+
+/// <summary>What an import does to an organisation; the portal words it in the editor's language, the command line as ToString.</summary>
+public sealed record OrganisationChange(OrganisationChangeKind Kind, string Slug, string Name, string? Alias = null)
+{
+    public override string ToString() => Kind == OrganisationChangeKind.New
+        ? $"new organisation {Name} ({Slug})"
+        : $"organisation {Slug}: new alias '{Alias}'";
 }

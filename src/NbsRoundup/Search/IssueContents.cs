@@ -17,9 +17,16 @@ public sealed record IssueSection(Section Section, string? Introduction, IReadOn
 public sealed record IssueContents(IssueHeading Issue, IReadOnlyList<IssueSection> Sections)
 {
     /// <summary>The issue, or null when there is no published issue with this slug.</summary>
-    public static async Task<IssueContents?> LoadAsync(CatalogueDb db, string slug, CancellationToken ct)
+    public static Task<IssueContents?> LoadAsync(CatalogueDb db, string slug, CancellationToken ct) => LoadAsync(db, slug, draft: false, ct);
+
+    /// <summary>
+    /// With draft: the issue even when it is a draft, with the entries readers will see once it is published
+    /// (its editors' "see it as readers do").
+    /// </summary>
+    public static async Task<IssueContents?> LoadAsync(CatalogueDb db, string slug, bool draft, CancellationToken ct)
     {
-        var issue = await db.Issues.AsNoTracking().Published()
+        var issues = db.Issues.AsNoTracking();
+        var issue = await (draft ? issues : issues.Published())
             .Where(i => i.Slug == slug)
             .Select(i => new { i.Id, Heading = new IssueHeading(i.Slug, i.Title, i.TitleEn, i.Publisher, i.Year, i.Month, i.Volume, i.Number, i.Introduction) })
             .FirstOrDefaultAsync(ct);
@@ -30,7 +37,8 @@ public sealed record IssueContents(IssueHeading Issue, IReadOnlyList<IssueSectio
         var intros = await db.IssueSectionIntros.AsNoTracking()
             .Where(s => s.IssueId == issue.Id)
             .ToDictionaryAsync(s => s.SectionId, s => s.Markdown, ct);
-        var entries = await db.Entries.AsNoTracking().Published()
+        var visible = draft ? db.Entries.AsNoTracking().Where(e => e.IsPublished) : db.Entries.AsNoTracking().Published();
+        var entries = await visible
             .Where(e => e.IssueId == issue.Id)
             .OrderBy(e => e.Section.Position).ThenBy(e => e.Position).ThenBy(e => e.Id)
             .Select(EntryRow.Projection)

@@ -16,8 +16,8 @@ public class EditorPageAccessibilityTests(BrowserPortal browser)
         ["english"] = Reader.EnglishDesktop,
     };
 
-    // An outlined button, a filled one, and the outlined one on the green header.
-    private static readonly string[] _editorButtons = ["button[formaction*='handler=Preview']", "main form button.primary", ".sign-out button"];
+    // An outlined button, a filled one, and the outlined one on the green header; "fill from link" beside its field.
+    private static readonly string[] _editorButtons = ["button[formaction*='handler=Preview']", "main form button.primary", ".sign-out button", "button[data-fill]"];
 
     [Theory]
     [InlineData("chinese")]
@@ -75,4 +75,24 @@ public class EditorPageAccessibilityTests(BrowserPortal browser)
                 await Axe.AssertNoSeriousViolationsAsync(page, within: button);
             }
         });
+
+    [Theory]
+    [InlineData("chinese")]
+    [InlineData("english")]
+    public async Task The_work_list_the_format_guide_and_a_draft_shown_to_its_editor_have_no_serious_accessibility_problems(string language) =>
+        await browser.VisitAsync(async page =>
+        {
+            await browser.Editor.SignInAsync(page);
+            await page.GotoAsync("/admin/worklist?issue=2021-11");
+            await Expect(page.Locator(".work-counts")).ToBeVisibleAsync();
+            await Axe.AssertNoSeriousViolationsAsync(page);
+
+            await page.GotoAsync("/admin/upload/format");
+            await Axe.AssertNoSeriousViolationsAsync(page);
+
+            // An impossible date, warned on the form as the importer warns.
+            await page.GotoAsync("/admin/entries/uk-footprint-on-global-biodiversity/edit");
+            await Expect(page.Locator("#date-warning")).ToBeVisibleAsync();
+            await Axe.AssertNoSeriousViolationsAsync(page);
+        }, _languages[language], label: language);
 }

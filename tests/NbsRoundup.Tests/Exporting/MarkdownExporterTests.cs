@@ -47,6 +47,9 @@ public sealed class MarkdownExporterTests : IDisposable
         Assert.Equal(await CatalogueText.OfAsync(first), await CatalogueText.OfAsync(second));
         Assert.Equal(70, await second.Entries.CountAsync());
         Assert.Equal(exported, again);
+        // Links awaited are written back as the file wrote them.
+        Assert.Equal(28, exported.Split('\n').Count(l => l == "link: #"));
+        Assert.Equal(28, await second.Entries.CountAsync(e => e.AwaitsLink && e.Link == null));
     }
 
     [Fact]

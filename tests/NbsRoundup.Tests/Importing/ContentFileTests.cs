@@ -147,6 +147,19 @@ public class ContentFileTests
     public void No_entry_has_a_link_because_the_source_only_had_placeholders() =>
         Assert.All(_issue.Entries, e => Assert.Null(e.Content.Link));
 
+    [Fact]
+    public void The_28_entries_whose_link_the_source_printed_but_lost_await_it()
+    {
+        // The seed text prints "(#)" for 30 links: 28 are entries' own; one is the policy heading over five
+        // entries, one a case collection inside the summary of a COP15 forum (not the forum's link).
+        var awaiting = _issue.Entries.Where(e => e.Content.AwaitsLink).Select(e => e.Slug).ToList();
+        Assert.Equal(28, awaiting.Count);
+        Assert.Contains("corporate-net-zero-standard", awaiting);
+        Assert.Contains("event-iclei-cities-with-nature-training-4", awaiting);
+        Assert.DoesNotContain("cop15-forum-nbs-ecological-restoration", awaiting);
+        Assert.DoesNotContain("carbon-peaking-neutrality-opinions", awaiting);
+    }
+
     private static int LineOf(string text) =>
         ContentFiles.Text(ContentFiles.Vol3).Split('\n').ToList().FindIndex(l => l == text) + 1;
 }

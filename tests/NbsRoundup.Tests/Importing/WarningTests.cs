@@ -7,14 +7,36 @@ namespace NbsRoundup.Tests.Importing;
 public class WarningTests
 {
     [Fact]
-    public void A_placeholder_link_is_a_warning_and_no_link()
+    public void A_link_written_as_hash_is_awaited_without_a_warning_and_gives_no_link()
     {
         var result = NewsletterParser.Parse(Newsletters.With("# 标准和指南\n\n### 标题\nlink: #\n\n正文\n"), "w.md");
 
+        Assert.Empty(result.Diagnostics);
+        var content = Assert.Single(result.Document!.Entries).Content;
+        Assert.Null(content.Link);
+        Assert.True(content.AwaitsLink);
+        Assert.Equal("#", content.WrittenLink);
+    }
+
+    [Fact]
+    public void A_title_written_as_a_link_to_hash_awaits_its_link_too()
+    {
+        var result = NewsletterParser.Parse(Newsletters.With("# 标准和指南\n\n### [《指南》](#)\n\n正文\n"), "w.md");
+
+        var content = Assert.Single(result.Document!.Entries).Content;
+        Assert.Equal(("《指南》", null, true), (content.Title, content.Link, content.AwaitsLink));
+    }
+
+    [Fact]
+    public void An_empty_link_is_a_warning_and_no_link()
+    {
+        var result = NewsletterParser.Parse(Newsletters.With("# 标准和指南\n\n### 标题\nlink:\n\n正文\n"), "w.md");
+
         var warning = Assert.Single(result.Diagnostics);
         Assert.Equal((Severity.Warning, 11), (warning.Severity, warning.Line));
-        Assert.Contains("placeholder", warning.Message);
-        Assert.Null(Assert.Single(result.Document!.Entries).Content.Link);
+        Assert.Contains("link: #", warning.Message);
+        var content = Assert.Single(result.Document!.Entries).Content;
+        Assert.Equal((null, false), (content.Link, content.AwaitsLink));
     }
 
     [Fact]

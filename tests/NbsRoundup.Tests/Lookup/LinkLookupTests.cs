@@ -1,6 +1,7 @@
 using System.Text.Json;
 using NbsRoundup.Catalogue;
 using NbsRoundup.Lookup;
+using NbsRoundup.Testing;
 
 namespace NbsRoundup.Tests.Lookup;
 

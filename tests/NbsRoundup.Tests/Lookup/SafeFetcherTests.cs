@@ -2,6 +2,7 @@ using System.Diagnostics;
 using System.Net;
 using Microsoft.Extensions.Logging;
 using NbsRoundup.Lookup;
+using NbsRoundup.Testing;
 
 namespace NbsRoundup.Tests.Lookup;
 

@@ -14,12 +14,24 @@ public sealed class ShowModel(CatalogueDb db) : PageModel
     public IReadOnlyList<SectionBlock> Sections { get; private set; } = [];
     public SharingTags Sharing { get; private set; } = null!;
 
+    /// <summary>True when the issue is a draft, shown to a signed-in editor.</summary>
+    public bool IsDraft { get; private set; }
+
     public async Task<IActionResult> OnGetAsync(string slug, CancellationToken ct)
     {
         var contents = await IssueContents.LoadAsync(db, slug, ct);
+        if (contents is null && Drafts.AreVisibleTo(HttpContext))
+        {
+            contents = await IssueContents.LoadAsync(db, slug, draft: true, ct);
+            IsDraft = contents is not null;
+        }
         if (contents is null)
         {
             return NotFound();
+        }
+        if (IsDraft)
+        {
+            Drafts.MarkResponse(Response);
         }
         var issue = contents.Issue;
         Issue = new IssueHeader(issue.Slug, issue.Title, issue.TitleEn, issue.Publisher,

@@ -46,3 +46,23 @@
         });
     }
 })();
+
+// The entry forms: Enter in the link field fills the form from the link; Enter in another field saves
+// (without this script, Enter presses the first button of the form, "Fill from link", which fills only
+// the fields left blank when the link has not changed).
+(() => {
+    "use strict";
+    for (const fill of document.querySelectorAll("button[data-fill]")) {
+        const form = fill.form;
+        const link = form.querySelector("#Input_Link");
+        const save = form.querySelector("button.primary");
+        form.addEventListener("keydown", event => {
+            const target = event.target;
+            if (event.key !== "Enter" || event.isComposing || !(target instanceof HTMLInputElement) || target.type === "checkbox") {
+                return;
+            }
+            event.preventDefault();
+            (target === link ? fill : save)?.click();
+        });
+    }
+})();

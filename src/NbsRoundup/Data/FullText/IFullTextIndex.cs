@@ -22,4 +22,7 @@ internal interface IFullTextIndex
     IQueryable<int> Matches(CatalogueDb db, KeywordQuery query);
 
     IQueryable<SearchHit> Ranked(CatalogueDb db, KeywordQuery query);
+
+    /// <summary>Entries whose title or original title holds any of the phrases (runs of tokens), ranked: candidates for a near-identical title.</summary>
+    IQueryable<SearchHit> TitleCandidates(CatalogueDb db, IReadOnlyList<IReadOnlyList<string>> phrases);
 }

@@ -150,4 +150,10 @@ internal sealed class PostgresFullTextIndex : IFullTextIndex
     /// <summary>A token as a quoted lexeme: inside quotes, a quote or backslash is doubled.</summary>
     private static string Lexeme(string token) =>
         "'" + token.Replace("\\", "\\\\", StringComparison.Ordinal).Replace("'", "''", StringComparison.Ordinal) + "'";
+
+    /// <summary>Any of the phrases among the titles' lexemes (weight A), ranked as Ranked ranks.</summary>
+    public IQueryable<SearchHit> TitleCandidates(CatalogueDb db, IReadOnlyList<IReadOnlyList<string>> phrases) =>
+        db.Database.SqlQueryRaw<SearchHit>(
+            $"SELECT \"Id\", -ts_rank({Weights}, \"Words\", {{0}}::tsquery)::double precision AS \"Rank\" FROM \"EntrySearch\" WHERE \"Words\" @@ {{0}}::tsquery",
+            string.Join(" | ", phrases.Select(p => "(" + string.Join(" <-> ", p.Select(t => Lexeme(t) + ":A")) + ")")));
 }

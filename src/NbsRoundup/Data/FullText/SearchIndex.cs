@@ -121,6 +121,9 @@ public static class SearchIndex
     /// <summary>Matches with their rank (lower is better; title matches before summary matches), for sorting by relevance.</summary>
     public static IQueryable<SearchHit> Ranked(CatalogueDb db, KeywordQuery query) => For(db).Ranked(db, query);
 
+    /// <summary>Visible entries whose titles hold any of these phrases of analyzer tokens, best first (lower rank).</summary>
+    public static IQueryable<SearchHit> TitleCandidates(CatalogueDb db, IReadOnlyList<IReadOnlyList<string>> phrases) => For(db).TitleCandidates(db, phrases);
+
     private static async Task WriteAsync(CatalogueDb db, List<int> remove, List<int> add, CancellationToken ct)
     {
         if (remove.Count == 0 && add.Count == 0)

@@ -69,4 +69,8 @@ internal sealed class SqliteFullTextIndex : IFullTextIndex
             await insert.ExecuteNonQueryAsync(ct);
         }
     }
+
+    public IQueryable<SearchHit> TitleCandidates(CatalogueDb db, IReadOnlyList<IReadOnlyList<string>> phrases) =>
+        db.Database.SqlQueryRaw<SearchHit>($"SELECT rowid AS \"Id\", {Bm25} AS \"Rank\" FROM \"EntrySearch\" WHERE \"EntrySearch\" MATCH {{0}}",
+            "{title original} : (" + string.Join(" OR ", phrases.Select(p => Quote(string.Join(' ', p)))) + ")");
 }

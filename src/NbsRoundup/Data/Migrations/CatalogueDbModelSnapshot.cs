@@ -311,27 +311,6 @@ namespace NbsRoundup.Data.Migrations
                     b.ToTable("FieldChanges");
                 });
 
-            modelBuilder.Entity("NbsRoundup.Data.ChangeRecord", b =>
-                {
-                    b.Property<long>("Id")
-                        .ValueGeneratedOnAdd()
-                        .HasColumnType("INTEGER");
-
-                    b.Property<DateTime>("CommittedAt")
-                        .HasColumnType("TEXT");
-
-                    b.Property<string>("Changed")
-                        .IsRequired()
-                        .HasColumnType("TEXT")
-                        .HasColumnName("Tags");
-
-                    b.HasKey("Id");
-
-                    b.HasIndex("CommittedAt");
-
-                    b.ToTable("ChangeRecords", (string)null);
-                });
-
             modelBuilder.Entity("NbsRoundup.Catalogue.Entry", b =>
                 {
                     b.Property<int>("Id")
@@ -341,6 +320,9 @@ namespace NbsRoundup.Data.Migrations
                     b.Property<string>("Authors")
                         .HasMaxLength(500)
                         .HasColumnType("TEXT");
+
+                    b.Property<bool>("AwaitsLink")
+                        .HasColumnType("INTEGER");
 
                     b.Property<int?>("DateDay")
                         .HasColumnType("INTEGER");
@@ -368,6 +350,10 @@ namespace NbsRoundup.Data.Migrations
                         .HasColumnType("INTEGER");
 
                     b.Property<string>("Link")
+                        .HasMaxLength(2000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("LinkKey")
                         .HasMaxLength(2000)
                         .HasColumnType("TEXT");
 
@@ -411,6 +397,10 @@ namespace NbsRoundup.Data.Migrations
                         .HasColumnType("TEXT");
 
                     b.HasKey("Id");
+
+                    b.HasIndex("IsPublished");
+
+                    b.HasIndex("LinkKey");
 
                     b.HasIndex("Slug")
                         .IsUnique();
@@ -524,6 +514,40 @@ namespace NbsRoundup.Data.Migrations
                         .IsUnique();
 
                     b.ToTable("IssueSectionIntros");
+                });
+
+            modelBuilder.Entity("NbsRoundup.Catalogue.LinkStatus", b =>
+                {
+                    b.Property<int>("EntryId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime>("CheckedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("FinalUrl")
+                        .HasMaxLength(2000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<bool>("IsBroken")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Link")
+                        .IsRequired()
+                        .HasMaxLength(2000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Problem")
+                        .HasMaxLength(500)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int?>("StatusCode")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("EntryId");
+
+                    b.HasIndex("IsBroken");
+
+                    b.ToTable("LinkStatuses", (string)null);
                 });
 
             modelBuilder.Entity("NbsRoundup.Catalogue.Organisation", b =>
@@ -688,6 +712,27 @@ namespace NbsRoundup.Data.Migrations
                         });
                 });
 
+            modelBuilder.Entity("NbsRoundup.Data.ChangeRecord", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Changed")
+                        .IsRequired()
+                        .HasColumnType("TEXT")
+                        .HasColumnName("Tags");
+
+                    b.Property<DateTime>("CommittedAt")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("CommittedAt");
+
+                    b.ToTable("ChangeRecords", (string)null);
+                });
+
             modelBuilder.Entity("Microsoft.AspNetCore.Identity.IdentityRoleClaim<string>", b =>
                 {
                     b.HasOne("Microsoft.AspNetCore.Identity.IdentityRole", null)
@@ -796,6 +841,15 @@ namespace NbsRoundup.Data.Migrations
                         .WithMany()
                         .HasForeignKey("SectionId")
                         .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("NbsRoundup.Catalogue.LinkStatus", b =>
+                {
+                    b.HasOne("NbsRoundup.Catalogue.Entry", null)
+                        .WithMany()
+                        .HasForeignKey("EntryId")
+                        .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
                 });
 

@@ -43,6 +43,42 @@ public sealed class SingleLineAttribute : LocalizedValidationAttribute
     public SingleLineAttribute() => ErrorMessage = "Write this on one line.";
 
     public override bool IsValid(object? value) => value is not string text || !text.Any(char.IsControl);
+
+    // A line break asks for one line; any other control character is named, since the editor cannot see it.
+    protected override ValidationResult? IsValid(object? value, ValidationContext validationContext) =>
+        value is string text && ControlCharacters.Message(text, validationContext, allowTabs: false) is { } named
+            ? named
+            : base.IsValid(value, validationContext);
+}
+
+/// <summary>Names an invisible control character an editor pasted (from a PDF or a word processor, usually), and where it is.</summary>
+public static class ControlCharacters
+{
+    /// <summary>The first control character other than line breaks (and tabs, when allowed), as "U+0007" and its position (1-based); null without one.</summary>
+    public static (string Code, int Position)? Find(string text, bool allowTabs = true)
+    {
+        for (var i = 0; i < text.Length; i++)
+        {
+            var c = text[i];
+            if (c is not ('\n' or '\r') && !(allowTabs && c == '\t') && (char.IsControl(c) || c is '\uFFFE' or '\uFFFF'))
+            {
+                return ($"U+{(int)c:X4}", i + 1);
+            }
+        }
+        return null;
+    }
+
+    internal static ValidationResult? Message(string text, ValidationContext validationContext, bool allowTabs = true)
+    {
+        if (Find(text, allowTabs) is not { } found)
+        {
+            return null;
+        }
+        var t = (IStringLocalizer)validationContext.GetRequiredService<IStringLocalizer<SharedResource>>();
+        return new ValidationResult(
+            t["This holds an invisible control character ({0}, character {1}), which a newsletter cannot hold: delete it. Such characters often come with text copied from a PDF or a word processor.", found.Code, found.Position].Value,
+            validationContext.MemberName is { } member ? [member] : null);
+    }
 }
 
 /// <summary>A slug: lowercase letters, digits and single hyphens.</summary>
@@ -67,6 +103,16 @@ public sealed class NewsletterMarkdownAttribute : LocalizedValidationAttribute
         IEnumerable<string?> texts => texts.All(IsValid),
         _ => true,
     };
+
+    // A control character is not a heading: it gets a message of its own that names it.
+    protected override ValidationResult? IsValid(object? value, ValidationContext validationContext) =>
+        (value switch
+        {
+            string text => [text],
+            IEnumerable<string?> texts => texts.OfType<string>(),
+            _ => [],
+        }).Select(text => ControlCharacters.Message(text, validationContext)).FirstOrDefault(m => m is not null)
+        ?? base.IsValid(value, validationContext);
 }
 
 /// <summary>Trimming helpers for form values.</summary>

@@ -44,8 +44,9 @@ public sealed class UploadTests : IDisposable
         var page = await Forms.ReadAsync(preview);
         var changed = page.QuerySelectorAll(".plan-entries tr.changed").Select(r => r.TextContent).ToList();
         Assert.Equal(2, changed.Count);
-        Assert.Contains(changed, r => r.Contains("uk-footprint-on-global-biodiversity", StringComparison.Ordinal) && r.Contains("date", StringComparison.Ordinal));
-        Assert.Contains(changed, r => r.Contains("corporate-net-zero-standard", StringComparison.Ordinal) && r.Contains("draft", StringComparison.Ordinal));
+        // The fields that change are named in the interface's language.
+        Assert.Contains(changed, r => r.Contains("uk-footprint-on-global-biodiversity", StringComparison.Ordinal) && r.Contains("日期", StringComparison.Ordinal));
+        Assert.Contains(changed, r => r.Contains("corporate-net-zero-standard", StringComparison.Ordinal) && r.Contains("草稿", StringComparison.Ordinal));
         Assert.Contains("不变 68 条", page.QuerySelector(".counts")!.TextContent);
         Assert.Equal("vol3 fixed.md", page.QuerySelector(".plan h2")!.TextContent); // a label, never a path
 
@@ -71,8 +72,9 @@ public sealed class UploadTests : IDisposable
 
         var page = await Forms.ReadAsync(response);
         var errors = page.QuerySelectorAll(".diagnostics li.error").Select(li => li.TextContent).ToList();
-        Assert.Contains(errors, e => e.Contains("第 ", StringComparison.Ordinal) && e.Contains("unknown section '天气'", StringComparison.Ordinal));
-        Assert.Contains(errors, e => e.Contains("cannot read the date '下周'", StringComparison.Ordinal));
+        // In the interface's language, from each problem's template.
+        Assert.Contains(errors, e => e.Contains("第 ", StringComparison.Ordinal) && e.Contains("未知栏目“天气”；栏目有：标准和指南 (standards)", StringComparison.Ordinal));
+        Assert.Contains(errors, e => e.Contains("无法读取日期“下周”", StringComparison.Ordinal));
         Assert.Null(page.QuerySelector("form[action='/admin/upload/apply']"));
         Assert.Equal(before, DatabaseDump.Of(_portal));
     }

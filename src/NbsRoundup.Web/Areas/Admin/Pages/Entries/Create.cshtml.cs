@@ -6,7 +6,7 @@ using NbsRoundup.Web.Localization;
 
 namespace NbsRoundup.Web.Areas.Admin.Pages.Entries;
 
-public sealed class CreateModel(CatalogueDb db, IStringLocalizer<SharedResource> t) : PageModel, IEntryForm
+public sealed class CreateModel(CatalogueDb db, EntryAssistant assistant, IStringLocalizer<SharedResource> t) : PageModel, IEntryForm
 {
     [BindProperty]
     public InputModel Input { get; set; } = new();
@@ -16,21 +16,21 @@ public sealed class CreateModel(CatalogueDb db, IStringLocalizer<SharedResource>
     public IReadOnlyList<string> Subheadings { get; private set; } = [];
     public string? DateReadAs => null;
     public string? PreviewHtml { get; private set; }
+    public EntryNotes Notes { get; private set; } = new();
 
     EntryInput IEntryForm.Input => Input;
 
     public async Task<IActionResult> OnGetAsync(string issue, string? section, CancellationToken ct)
     {
-        if (await LoadAsync(issue, ct) is null)
+        if (await LoadAsync(issue, ct) is not { } target)
         {
             return NotFound();
         }
         var chosen = Section.All.FirstOrDefault(s => s.Key == section) ?? Section.All[0];
         Input.SectionKey = chosen.Key;
         // A new entry goes to the end of its section, where readers see it under the last sub-heading.
-        Input.Subheading = await db.Entries.AsNoTracking()
-            .Where(e => e.Issue.Slug == issue && e.SectionId == chosen.Id)
-            .OrderByDescending(e => e.Position).Select(e => e.Subheading).FirstOrDefaultAsync(ct);
+        Input.Subheading = await LastSubheadingAsync(target, chosen, ct);
+        Input.SubheadingOf = chosen.Key;
         return Page();
     }
 
@@ -44,6 +44,17 @@ public sealed class CreateModel(CatalogueDb db, IStringLocalizer<SharedResource>
         return Page();
     }
 
+    /// <summary>Fills the fields from the link field's address or DOI; saves nothing.</summary>
+    public async Task<IActionResult> OnPostFillAsync(string issue, CancellationToken ct)
+    {
+        if (await LoadAsync(issue, ct) is null)
+        {
+            return NotFound();
+        }
+        Notes = await assistant.FillAsync(Input, null, ModelState, ct);
+        return Page();
+    }
+
     public async Task<IActionResult> OnPostAsync(string issue, CancellationToken ct)
     {
         var target = await LoadAsync(issue, ct);
@@ -51,9 +62,15 @@ public sealed class CreateModel(CatalogueDb db, IStringLocalizer<SharedResource>
         {
             return NotFound();
         }
+        await FollowSectionAsync(target, ct);
         var content = Input.Read(target, ModelState, t);
         var slug = await SlugAsync(content, ct);
         if (content is null || slug is null)
+        {
+            return Page();
+        }
+        Notes = await assistant.CheckAsync(Input, target, null, findDuplicates: true, ct);
+        if (EntryAssistant.HoldBack(Input, Notes, ModelState))
         {
             return Page();
         }
@@ -67,6 +84,27 @@ public sealed class CreateModel(CatalogueDb db, IStringLocalizer<SharedResource>
         }, ct);
         return RedirectToPage("/Issues/Show", null, new { area = "Admin", slug = issue }, slug);
     }
+
+    /// <summary>
+    /// The sub-heading the form filled in belongs to the section it was opened for: when the editor chose
+    /// another section and left it as it was, the entry takes the new section's instead.
+    /// </summary>
+    private async Task FollowSectionAsync(Issue issue, CancellationToken ct)
+    {
+        if (Input.SubheadingOf is { } of && of != Input.SectionKey
+            && Section.All.FirstOrDefault(s => s.Key == of) is { } opened && Section.All.FirstOrDefault(s => s.Key == Input.SectionKey) is { } chosen
+            && FormText.Blank(Input.Subheading) == await LastSubheadingAsync(issue, opened, ct))
+        {
+            Input.Subheading = await LastSubheadingAsync(issue, chosen, ct);
+            Input.SubheadingOf = chosen.Key;
+            ModelState.Remove("Input.Subheading");
+            ModelState.Remove("Input.SubheadingOf");
+        }
+    }
+
+    private Task<string?> LastSubheadingAsync(Issue issue, Section section, CancellationToken ct) =>
+        db.Entries.AsNoTracking().Where(e => e.IssueId == issue.Id && e.SectionId == section.Id)
+            .OrderByDescending(e => e.Position).Select(e => e.Subheading).FirstOrDefaultAsync(ct);
 
     /// <summary>The slug the editor gave, or one made from the title; null (with a message) when it is taken.</summary>
     private async Task<string?> SlugAsync(EntryContent? content, CancellationToken ct)
@@ -109,5 +147,9 @@ public sealed class CreateModel(CatalogueDb db, IStringLocalizer<SharedResource>
         [StringLength(100, ErrorMessage = "At most 100 characters.")]
         [Slug]
         public string? Slug { get; set; }
+
+        /// <summary>The section whose sub-heading the form filled in.</summary>
+        [StringLength(50)]
+        public string? SubheadingOf { get; set; }
     }
 }

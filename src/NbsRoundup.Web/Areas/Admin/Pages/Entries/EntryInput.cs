@@ -3,6 +3,7 @@ using Microsoft.AspNetCore.Mvc.ModelBinding;
 using Microsoft.Extensions.Localization;
 using NbsRoundup.Importing;
 using NbsRoundup.Web.Areas.Admin.Forms;
+using NbsRoundup.Web.Reading;
 
 namespace NbsRoundup.Web.Areas.Admin.Pages.Entries;
 
@@ -54,6 +55,17 @@ public class EntryInput
 
     public bool Draft { get; set; }
 
+    /// <summary>The source printed a link that is not known yet (`link: #`); ignored once a link is given.</summary>
+    public bool LinkAwaited { get; set; }
+
+    /// <summary>The link the form was last filled from: filling again from it fills only fields left blank.</summary>
+    [StringLength(2000)]
+    public string? FilledFrom { get; set; }
+
+    /// <summary>The warnings the editor was shown on the last save (a fingerprint): saving again with the same ones saves.</summary>
+    [StringLength(64)]
+    public string? WarningsSeen { get; set; }
+
     public IReadOnlyList<string> OrganisationNames => Names.SplitList(Organisations ?? "");
 
     private string? SubheadingText => FormText.Blank(Subheading?.Trim().TrimEnd(':', '：'));
@@ -69,6 +81,7 @@ public class EntryInput
         Speaker = entry.Speaker;
         Date = entry.DateText;
         Link = entry.Link;
+        LinkAwaited = entry.AwaitsLink;
         Summary = entry.Summary;
         Draft = !entry.IsPublished;
     }
@@ -102,8 +115,18 @@ public class EntryInput
             return null;
         }
         return new EntryContent(section.Id, 0, SubheadingText, Title.Trim(), FormText.Blank(OriginalTitle),
-            NewsletterMarkdown.Normalize(Summary), FormText.Blank(Link), FormText.Blank(Authors), FormText.Blank(Speaker), date);
+            NewsletterMarkdown.Normalize(Summary), FormText.Blank(Link), FormText.Blank(Authors), FormText.Blank(Speaker), date,
+            AwaitsLink: LinkAwaited && FormText.Blank(Link) is null);
     }
+
+    /// <summary>
+    /// The warning an import gives for the date, in the editor's language: a day that does not exist
+    /// ("2021-02-30", "9月31日") is kept as written and read as its month, never moved to another day.
+    /// </summary>
+    public string? DateWarning(Issue issue, IStringLocalizer t) =>
+        FormText.Blank(Date) is { } text && PartialDateParser.Read(text, issue.Year, issue.Month) is { Warning: not null, Date: { } kept }
+            ? t["“{0}” is not a real date: it is kept as written and read as {1}, the month only.", text, Display.Date(kept)].Value
+            : null;
 
     /// <summary>The form's values described as Entry.Describe describes a saved entry (organisations as typed).</summary>
     public EntityFields Describe() => new EntityFields()
@@ -115,7 +138,7 @@ public class EntryInput
         .Add("authors", FormText.Blank(Authors))
         .Add("speaker", FormText.Blank(Speaker))
         .Add("date", FormText.Blank(Date))
-        .Add("link", FormText.Blank(Link))
+        .Add("link", FormText.Blank(Link) ?? (LinkAwaited ? "#" : null))
         .Add("summary", NewsletterMarkdown.Normalize(Summary))
         .Add("draft", Draft ? "yes" : "no");
 }

@@ -16,6 +16,9 @@ public interface IEntryForm
 
     /// <summary>The summary rendered as readers will see it, after "Preview".</summary>
     string? PreviewHtml { get; }
+
+    /// <summary>Marks of a fill from a link, organisations it names, possible duplicates and the date's warning.</summary>
+    EntryNotes Notes { get; }
 }
 
 /// <summary>What the create and edit forms both look up and show.</summary>

@@ -13,6 +13,8 @@ public sealed class ApplyModel(CatalogueDb db, Uploads uploads, IStringLocalizer
 
     public ImportPlan? Plan { get; private set; }
 
+    public PlanView View(ImportPlan plan) => PlanView.Of(plan);
+
     public IActionResult OnGet() => RedirectToPage("/Upload/Index", new { area = "Admin" });
 
     public async Task<IActionResult> OnPostAsync(CancellationToken ct)

@@ -1,6 +1,7 @@
 using System.ComponentModel.DataAnnotations;
 using Microsoft.Extensions.Localization;
 using NbsRoundup.Importing;
+using NbsRoundup.Search;
 using NbsRoundup.Web.Localization;
 
 namespace NbsRoundup.Web.Areas.Admin.Pages.Upload;
@@ -19,6 +20,11 @@ public sealed class IndexModel(CatalogueDb db, Uploads uploads, IStringLocalizer
 
     public ImportPlan? Plan { get; private set; }
     public string? Token { get; private set; }
+
+    /// <summary>For each entry the file would add, entries the catalogue may already hold.</summary>
+    public IReadOnlyDictionary<string, IReadOnlyList<Duplicate>> Duplicates { get; private set; } = new Dictionary<string, IReadOnlyList<Duplicate>>();
+
+    public PlanView View(ImportPlan plan) => new(plan, Duplicates);
 
     public void OnGet()
     {
@@ -44,6 +50,10 @@ public sealed class IndexModel(CatalogueDb db, Uploads uploads, IStringLocalizer
         await file.CopyToAsync(buffer, ct);
         var upload = new UploadedFile(Uploads.DisplayName(file.FileName), buffer.ToArray());
         Plan = await NewsletterImport.RunAsync(db, upload.Bytes, upload.Name, dryRun: true, User.Identity!.Name!, ct);
+        if (!Plan.HasErrors)
+        {
+            Duplicates = await NewsletterImport.DuplicatesAsync(db, upload.Bytes, upload.Name, Plan, ct);
+        }
         if (!Plan.HasErrors && Plan.HasChanges)
         {
             Token = uploads.Protect(upload, UserId);

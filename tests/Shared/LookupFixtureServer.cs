@@ -12,19 +12,14 @@ using UglyToad.PdfPig.Core;
 using UglyToad.PdfPig.Fonts.Standard14Fonts;
 using UglyToad.PdfPig.Writer;
 
-namespace NbsRoundup.Tests.Lookup;
-
-[CollectionDefinition(Name)]
-public sealed class LookupServerGroup : ICollectionFixture<LookupFixtureServer>
-{
-    public const string Name = "Lookup fixture server";
-}
+namespace NbsRoundup.Testing;
 
 /// <summary>
 /// Kestrel on 127.0.0.1, on two random ports, serving pages modelled on the kinds of link editors paste:
 /// a journal article, a report page, a Chinese government notice in GBK, PDFs, a DOI resolver, redirects,
 /// a page that never answers and a 50 MB body. The second port is for showing that the address rule
-/// refuses loopback while the first is exempted for a test.
+/// refuses loopback while the first is exempted for a test. Shared by the catalogue, web and browser
+/// suites (tests/Shared), with its pages in tests/Shared/Fixtures/Lookup.
 /// </summary>
 public sealed class LookupFixtureServer : IAsyncLifetime
 {
