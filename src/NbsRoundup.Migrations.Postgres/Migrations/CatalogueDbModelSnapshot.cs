@@ -326,29 +326,6 @@ namespace NbsRoundup.Migrations.Postgres.Migrations
                     b.ToTable("FieldChanges");
                 });
 
-            modelBuilder.Entity("NbsRoundup.Data.ChangeRecord", b =>
-                {
-                    b.Property<long>("Id")
-                        .ValueGeneratedOnAdd()
-                        .HasColumnType("bigint");
-
-                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
-
-                    b.Property<DateTime>("CommittedAt")
-                        .HasColumnType("timestamp with time zone");
-
-                    b.Property<string>("Changed")
-                        .IsRequired()
-                        .HasColumnType("text")
-                        .HasColumnName("Tags");
-
-                    b.HasKey("Id");
-
-                    b.HasIndex("CommittedAt");
-
-                    b.ToTable("ChangeRecords", (string)null);
-                });
-
             modelBuilder.Entity("NbsRoundup.Catalogue.Entry", b =>
                 {
                     b.Property<int>("Id")
@@ -459,6 +436,44 @@ namespace NbsRoundup.Migrations.Postgres.Migrations
                     b.HasIndex("OrganisationId");
 
                     b.ToTable("EntryOrganisations");
+                });
+
+            modelBuilder.Entity("NbsRoundup.Catalogue.EntryPlace", b =>
+                {
+                    b.Property<int>("EntryId")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("Code")
+                        .HasMaxLength(10)
+                        .HasColumnType("character varying(10)");
+
+                    b.Property<bool>("IsSuggested")
+                        .HasColumnType("boolean");
+
+                    b.HasKey("EntryId", "Code");
+
+                    b.HasIndex("Code", "EntryId");
+
+                    b.ToTable("EntryPlaces");
+                });
+
+            modelBuilder.Entity("NbsRoundup.Catalogue.EntryTopic", b =>
+                {
+                    b.Property<int>("EntryId")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("Key")
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)");
+
+                    b.Property<bool>("IsSuggested")
+                        .HasColumnType("boolean");
+
+                    b.HasKey("EntryId", "Key");
+
+                    b.HasIndex("Key", "EntryId");
+
+                    b.ToTable("EntryTopics");
                 });
 
             modelBuilder.Entity("NbsRoundup.Catalogue.Issue", b =>
@@ -715,6 +730,45 @@ namespace NbsRoundup.Migrations.Postgres.Migrations
                         });
                 });
 
+            modelBuilder.Entity("NbsRoundup.Data.ChangeRecord", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
+
+                    b.Property<string>("Changed")
+                        .IsRequired()
+                        .HasColumnType("text")
+                        .HasColumnName("Tags");
+
+                    b.Property<DateTime>("CommittedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("CommittedAt");
+
+                    b.ToTable("ChangeRecords", (string)null);
+                });
+
+            modelBuilder.Entity("NbsRoundup.Data.PlaceScope", b =>
+                {
+                    b.Property<int>("EntryId")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("Code")
+                        .HasMaxLength(10)
+                        .HasColumnType("character varying(10)");
+
+                    b.HasKey("EntryId", "Code");
+
+                    b.HasIndex("Code", "EntryId");
+
+                    b.ToTable("PlaceScopes");
+                });
+
             modelBuilder.Entity("Microsoft.AspNetCore.Identity.IdentityRoleClaim<string>", b =>
                 {
                     b.HasOne("Microsoft.AspNetCore.Identity.IdentityRole", null)
@@ -811,6 +865,24 @@ namespace NbsRoundup.Migrations.Postgres.Migrations
                     b.Navigation("Organisation");
                 });
 
+            modelBuilder.Entity("NbsRoundup.Catalogue.EntryPlace", b =>
+                {
+                    b.HasOne("NbsRoundup.Catalogue.Entry", null)
+                        .WithMany("Places")
+                        .HasForeignKey("EntryId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("NbsRoundup.Catalogue.EntryTopic", b =>
+                {
+                    b.HasOne("NbsRoundup.Catalogue.Entry", null)
+                        .WithMany("Topics")
+                        .HasForeignKey("EntryId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("NbsRoundup.Catalogue.IssueSectionIntro", b =>
                 {
                     b.HasOne("NbsRoundup.Catalogue.Issue", null)
@@ -835,6 +907,15 @@ namespace NbsRoundup.Migrations.Postgres.Migrations
                         .IsRequired();
                 });
 
+            modelBuilder.Entity("NbsRoundup.Data.PlaceScope", b =>
+                {
+                    b.HasOne("NbsRoundup.Catalogue.Entry", null)
+                        .WithMany()
+                        .HasForeignKey("EntryId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("NbsRoundup.Auditing.ChangeSet", b =>
                 {
                     b.Navigation("Changes");
@@ -843,6 +924,10 @@ namespace NbsRoundup.Migrations.Postgres.Migrations
             modelBuilder.Entity("NbsRoundup.Catalogue.Entry", b =>
                 {
                     b.Navigation("Organisations");
+
+                    b.Navigation("Places");
+
+                    b.Navigation("Topics");
                 });
 
             modelBuilder.Entity("NbsRoundup.Catalogue.Issue", b =>

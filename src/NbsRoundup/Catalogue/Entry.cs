@@ -7,6 +7,8 @@ namespace NbsRoundup.Catalogue;
 public sealed class Entry : IVersioned
 {
     private readonly List<EntryOrganisation> _organisations = [];
+    private readonly List<EntryTopic> _topics = [];
+    private readonly List<EntryPlace> _places = [];
 
     public int Id { get; private set; }
     public string Slug { get; private set; } = "";
@@ -39,6 +41,12 @@ public sealed class Entry : IVersioned
     public DateOnly? DateEnd { get; private set; }
 
     public IReadOnlyList<EntryOrganisation> Organisations => _organisations;
+
+    /// <summary>Topic keys (`wetlands`, `finance`), curated or suggested.</summary>
+    public IReadOnlyList<EntryTopic> Topics => _topics;
+
+    /// <summary>Place codes (`CN`, `419`, `global`), curated or suggested.</summary>
+    public IReadOnlyList<EntryPlace> Places => _places;
 
     /// <summary>When the entry was last added or changed (UTC); set on save.</summary>
     public DateTime UpdatedAt { get; private set; }
@@ -93,8 +101,46 @@ public sealed class Entry : IVersioned
         .Add("speaker", Speaker)
         .Add("date", DateText)
         .Add("link", Link)
+        .Add("topics", EntryTags.Describe(_topics.Select(t => (t.Key, t.IsSuggested))))
+        .Add("places", EntryTags.Describe(_places.Select(p => (p.Code, p.IsSuggested))))
         .Add("summary", Summary)
         .Add("draft", IsPublished ? "no" : "yes");
+
+    /// <summary>The topic keys and place codes, curated and suggested alike.</summary>
+    public EntryTags Tags => new(_topics.Select(t => t.Key).ToList(), _places.Select(p => p.Code).ToList());
+
+    /// <summary>True when the entry's tags were suggested by the portal and no editor has confirmed them yet.</summary>
+    public bool HasSuggestedTags => _topics.Any(t => t.IsSuggested) || _places.Any(p => p.IsSuggested);
+
+    /// <summary>
+    /// Replaces the topics and places: curated (an editor's or a file's), or suggested by the portal
+    /// for an entry that has none. Tags that stay keep their rows (only whether they are suggested changes).
+    /// </summary>
+    public void SetTags(EntryTags tags, bool suggested = false)
+    {
+        Replace(_topics, tags.Topics, t => t.Key, key => new EntryTopic(key, suggested), t => t.IsSuggested = suggested);
+        Replace(_places, tags.Places, p => p.Code, code => new EntryPlace(code, suggested), p => p.IsSuggested = suggested);
+    }
+
+    /// <summary>An editor confirms the suggested tags: they become curated.</summary>
+    public void ConfirmTags() => SetTags(Tags);
+
+    private static void Replace<T>(List<T> rows, IReadOnlyList<string> wanted, Func<T, string> key, Func<string, T> create, Action<T> update)
+    {
+        // As with organisations, removing and re-adding one key would give the change tracker two rows with one key.
+        rows.RemoveAll(row => !wanted.Contains(key(row), StringComparer.Ordinal));
+        foreach (var value in wanted.Distinct(StringComparer.Ordinal))
+        {
+            if (rows.FirstOrDefault(row => key(row) == value) is { } existing)
+            {
+                update(existing);
+            }
+            else
+            {
+                rows.Add(create(value));
+            }
+        }
+    }
 
     public PartialDate? Date => DateYear is { } year && DateText is not null
         ? new PartialDate(year, DateMonth, DateDay, DateText)
@@ -179,4 +225,61 @@ public sealed class EntryOrganisation
         Organisation = organisation;
         Position = position;
     }
+}
+
+/// <summary>A topic an entry is tagged with: a key of the fixed vocabularies (Discovery.Topics).</summary>
+public sealed class EntryTopic
+{
+    public int EntryId { get; private set; }
+    public string Key { get; private set; } = "";
+    /// <summary>Suggested by the portal from the entry's text, not yet confirmed by an editor.</summary>
+    public bool IsSuggested { get; internal set; }
+
+    private EntryTopic()
+    {
+    }
+
+    internal EntryTopic(string key, bool suggested)
+    {
+        Key = key;
+        IsSuggested = suggested;
+    }
+}
+
+/// <summary>A place an entry is tagged with: an ISO 3166-1 alpha-2 code, a UN M49 region code or `global` (Discovery.Places).</summary>
+public sealed class EntryPlace
+{
+    public int EntryId { get; private set; }
+    public string Code { get; private set; } = "";
+    /// <summary>Suggested by the portal from the entry's text, not yet confirmed by an editor.</summary>
+    public bool IsSuggested { get; internal set; }
+
+    private EntryPlace()
+    {
+    }
+
+    internal EntryPlace(string code, bool suggested)
+    {
+        Code = code;
+        IsSuggested = suggested;
+    }
+}
+
+/// <summary>An entry's topic keys and place codes, without saying whether they are curated or suggested.</summary>
+public sealed record EntryTags(IReadOnlyList<string> Topics, IReadOnlyList<string> Places)
+{
+    public static EntryTags None { get; } = new([], []);
+
+    public bool IsEmpty => Topics.Count == 0 && Places.Count == 0;
+
+    /// <summary>The same keys and codes, in any order.</summary>
+    public bool Equals(EntryTags? other) =>
+        other is not null && Topics.Order(StringComparer.Ordinal).SequenceEqual(other.Topics.Order(StringComparer.Ordinal), StringComparer.Ordinal)
+        && Places.Order(StringComparer.Ordinal).SequenceEqual(other.Places.Order(StringComparer.Ordinal), StringComparer.Ordinal);
+
+    public override int GetHashCode() => HashCode.Combine(string.Join(' ', Topics.Order(StringComparer.Ordinal)), string.Join(' ', Places.Order(StringComparer.Ordinal)));
+
+    /// <summary>Tags as the audit log writes them: in key order, `; `-separated, suggested ones marked (`wetlands (suggested)`).</summary>
+    public static string Describe(IEnumerable<(string Key, bool Suggested)> tags) =>
+        string.Join("; ", tags.OrderBy(t => t.Key, StringComparer.Ordinal).Select(t => t.Suggested ? t.Key + " (suggested)" : t.Key));
 }

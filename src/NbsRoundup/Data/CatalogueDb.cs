@@ -20,6 +20,9 @@ public sealed class CatalogueDb(DbContextOptions<CatalogueDb> options) : Identit
     public DbSet<Organisation> Organisations => Set<Organisation>();
     public DbSet<OrganisationAlias> OrganisationAliases => Set<OrganisationAlias>();
     public DbSet<EntryOrganisation> EntryOrganisations => Set<EntryOrganisation>();
+    public DbSet<EntryTopic> EntryTopics => Set<EntryTopic>();
+    public DbSet<EntryPlace> EntryPlaces => Set<EntryPlace>();
+    public DbSet<PlaceScope> PlaceScopes => Set<PlaceScope>();
     public DbSet<IssueSectionIntro> IssueSectionIntros => Set<IssueSectionIntro>();
     public DbSet<ChangeSet> ChangeSets => Set<ChangeSet>();
     public DbSet<FieldChange> FieldChanges => Set<FieldChange>();
@@ -74,7 +77,8 @@ public sealed class CatalogueDb(DbContextOptions<CatalogueDb> options) : Identit
         Timestamps.Stamp(ChangeTracker, now);
         var index = SearchIndex.Collect(ChangeTracker);
         var scope = ChangeScope.Collect(ChangeTracker);
-        if (index.IsEmpty && scope.IsEmpty && audit is null)
+        var places = PlaceScopeIndex.Collect(ChangeTracker);
+        if (index.IsEmpty && scope.IsEmpty && places.IsEmpty && audit is null)
         {
             return await base.SaveChangesAsync(acceptAllChangesOnSuccess, ct);
         }
@@ -84,6 +88,7 @@ public sealed class CatalogueDb(DbContextOptions<CatalogueDb> options) : Identit
             await scope.CaptureBeforeSaveAsync(this, ct);
             var saved = await NewIssues.SaveAsync(this, () => base.SaveChangesAsync(acceptAllChangesOnSuccess, ct), ct);
             await SearchIndex.ApplyAsync(this, index, ct);
+            await PlaceScopeIndex.ApplyAsync(this, places, ct);
             await ChangeLog.AppendAsync(this, await scope.ResolveAsync(this, ct), now, ct);
             if (audit is not null)
             {

@@ -69,6 +69,14 @@ internal sealed class ChangeScope
                 _entryIds.Add(link.EntryId);
                 _organisationIds.Add(link.OrganisationId);
                 break;
+            case EntryTopic topic:
+                IsEmpty = false;
+                _entryIds.Add(topic.EntryId);
+                break;
+            case EntryPlace place:
+                IsEmpty = false;
+                _entryIds.Add(place.EntryId);
+                break;
             case Organisation organisation:
                 IsEmpty = false;
                 _organisationSlugs.Add(organisation.Slug);

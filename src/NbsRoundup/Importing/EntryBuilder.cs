@@ -1,6 +1,7 @@
 using Markdig.Syntax;
 using Markdig.Syntax.Inlines;
 using NbsRoundup.Catalogue;
+using NbsRoundup.Discovery;
 
 namespace NbsRoundup.Importing;
 
@@ -32,6 +33,9 @@ internal static class EntryBuilder
         var date = ReadDate(metadata, diagnostics, issueYear, issueMonth);
         var link = ReadLink(metadata?["link"] ?? HeadingLink(heading, line), diagnostics);
         var draft = ReadDraft(metadata, diagnostics);
+        var tags = new EntryTags(
+            ReadTags(metadata?["topics"], "topic", TagNames.ReadTopics, diagnostics),
+            ReadTags(metadata?["places"], "place", TagNames.ReadPlaces, diagnostics));
         var organisations = Names.SplitList(metadata?["organisations"]?.Value ?? "");
         foreach (var name in organisations)
         {
@@ -44,7 +48,24 @@ internal static class EntryBuilder
         }
         var content = new EntryContent(section.Id, position, subheading, title, original, Source(text, summaryBlocks),
             link, authors, speaker, date);
-        return new EntryDocument(line, slug, content, organisations) { IsDraft = draft };
+        return new EntryDocument(line, slug, content, organisations) { IsDraft = draft, Tags = tags };
+    }
+
+    /// <summary>`topics: wetlands; 金融` or `places: BZ; 伯利兹; Latin America`: every value must name a topic or a place.</summary>
+    private static IReadOnlyList<string> ReadTags((string Value, int Line)? given, string what, Func<string, TagReading> read, DiagnosticBag diagnostics)
+    {
+        if (given is not { } line)
+        {
+            return [];
+        }
+        var reading = read(line.Value);
+        foreach (var unknown in reading.Unknown)
+        {
+            diagnostics.Error(line.Line, unknown.Suggestion is { } suggestion
+                ? $"unknown {what} '{unknown.Value}'; did you mean {suggestion}?"
+                : $"unknown {what} '{unknown.Value}'; {(what == "topic" ? "topics are the keys or names listed in content/README.md" : "places are ISO country codes, UN M49 region codes, 'global', or their names in English or Chinese")}");
+        }
+        return reading.Keys;
     }
 
     private static readonly string[] _yes = ["yes", "true", "是"];

@@ -23,7 +23,7 @@ public sealed class DependencyTests
         { "Auditing", ["Catalogue"] },
         { "Lookup", ["Catalogue"] },
         { "Discovery", ["Catalogue", "Text"] },
-        { "Data", ["Catalogue", "Rendering", "Accounts", "Text", "Auditing"] },
+        { "Data", ["Catalogue", "Rendering", "Accounts", "Text", "Auditing", "Discovery"] },
         { "Search", ["Catalogue", "Rendering", "Text", "Data", "Discovery"] },
         { "Importing", ["Catalogue", "Rendering", "Text", "Auditing", "Data", "Discovery", "Lookup"] },
         { "Exporting", ["Catalogue", "Rendering", "Text", "Data", "Search", "Importing", "Discovery"] },

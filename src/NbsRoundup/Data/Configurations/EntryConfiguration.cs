@@ -26,6 +26,49 @@ internal sealed class EntryConfiguration : IEntityTypeConfiguration<Entry>
         builder.HasOne(e => e.Section).WithMany().HasForeignKey(e => e.SectionId).OnDelete(DeleteBehavior.Restrict);
         builder.HasMany(e => e.Organisations).WithOne().HasForeignKey(o => o.EntryId).OnDelete(DeleteBehavior.Cascade);
         builder.Navigation(e => e.Organisations).UsePropertyAccessMode(PropertyAccessMode.Field);
+        builder.HasMany(e => e.Topics).WithOne().HasForeignKey(t => t.EntryId).OnDelete(DeleteBehavior.Cascade);
+        builder.Navigation(e => e.Topics).UsePropertyAccessMode(PropertyAccessMode.Field);
+        builder.HasMany(e => e.Places).WithOne().HasForeignKey(p => p.EntryId).OnDelete(DeleteBehavior.Cascade);
+        builder.Navigation(e => e.Places).UsePropertyAccessMode(PropertyAccessMode.Field);
+        builder.Ignore(e => e.Tags);
+    }
+}
+
+/// <summary>
+/// The key finds an entry's topics; the index by key finds a topic's entries, so a filter and a facet
+/// count read only the rows of the topic or of the entries in the result, never every entry.
+/// </summary>
+internal sealed class EntryTopicConfiguration : IEntityTypeConfiguration<EntryTopic>
+{
+    public void Configure(EntityTypeBuilder<EntryTopic> builder)
+    {
+        builder.HasKey(t => new { t.EntryId, t.Key });
+        builder.Property(t => t.Key).HasMaxLength(40);
+        builder.HasIndex(t => new { t.Key, t.EntryId });
+    }
+}
+
+internal sealed class EntryPlaceConfiguration : IEntityTypeConfiguration<EntryPlace>
+{
+    public void Configure(EntityTypeBuilder<EntryPlace> builder)
+    {
+        builder.HasKey(p => new { p.EntryId, p.Code });
+        builder.Property(p => p.Code).HasMaxLength(10);
+        builder.HasIndex(p => new { p.Code, p.EntryId });
+    }
+}
+
+/// <summary>An entry's place scopes: derived rows, one per place an entry falls within; see PlaceScopeIndex.</summary>
+internal sealed class PlaceScopeConfiguration : IEntityTypeConfiguration<PlaceScope>
+{
+    public void Configure(EntityTypeBuilder<PlaceScope> builder)
+    {
+        builder.HasKey(s => new { s.EntryId, s.Code });
+        builder.Property(s => s.Code).HasMaxLength(10);
+        builder.HasIndex(s => new { s.Code, s.EntryId });
+        // Deleting an entry (or its issue) deletes its scopes in the database; no navigation, so
+        // bulk inserts of new entries never write them as part of the entry.
+        builder.HasOne<Entry>().WithMany().HasForeignKey(s => s.EntryId).OnDelete(DeleteBehavior.Cascade);
     }
 }
 

@@ -311,27 +311,6 @@ namespace NbsRoundup.Data.Migrations
                     b.ToTable("FieldChanges");
                 });
 
-            modelBuilder.Entity("NbsRoundup.Data.ChangeRecord", b =>
-                {
-                    b.Property<long>("Id")
-                        .ValueGeneratedOnAdd()
-                        .HasColumnType("INTEGER");
-
-                    b.Property<DateTime>("CommittedAt")
-                        .HasColumnType("TEXT");
-
-                    b.Property<string>("Changed")
-                        .IsRequired()
-                        .HasColumnType("TEXT")
-                        .HasColumnName("Tags");
-
-                    b.HasKey("Id");
-
-                    b.HasIndex("CommittedAt");
-
-                    b.ToTable("ChangeRecords", (string)null);
-                });
-
             modelBuilder.Entity("NbsRoundup.Catalogue.Entry", b =>
                 {
                     b.Property<int>("Id")
@@ -440,6 +419,44 @@ namespace NbsRoundup.Data.Migrations
                     b.HasIndex("OrganisationId");
 
                     b.ToTable("EntryOrganisations");
+                });
+
+            modelBuilder.Entity("NbsRoundup.Catalogue.EntryPlace", b =>
+                {
+                    b.Property<int>("EntryId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Code")
+                        .HasMaxLength(10)
+                        .HasColumnType("TEXT");
+
+                    b.Property<bool>("IsSuggested")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("EntryId", "Code");
+
+                    b.HasIndex("Code", "EntryId");
+
+                    b.ToTable("EntryPlaces");
+                });
+
+            modelBuilder.Entity("NbsRoundup.Catalogue.EntryTopic", b =>
+                {
+                    b.Property<int>("EntryId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Key")
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT");
+
+                    b.Property<bool>("IsSuggested")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("EntryId", "Key");
+
+                    b.HasIndex("Key", "EntryId");
+
+                    b.ToTable("EntryTopics");
                 });
 
             modelBuilder.Entity("NbsRoundup.Catalogue.Issue", b =>
@@ -688,6 +705,43 @@ namespace NbsRoundup.Data.Migrations
                         });
                 });
 
+            modelBuilder.Entity("NbsRoundup.Data.ChangeRecord", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Changed")
+                        .IsRequired()
+                        .HasColumnType("TEXT")
+                        .HasColumnName("Tags");
+
+                    b.Property<DateTime>("CommittedAt")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("CommittedAt");
+
+                    b.ToTable("ChangeRecords", (string)null);
+                });
+
+            modelBuilder.Entity("NbsRoundup.Data.PlaceScope", b =>
+                {
+                    b.Property<int>("EntryId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Code")
+                        .HasMaxLength(10)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("EntryId", "Code");
+
+                    b.HasIndex("Code", "EntryId");
+
+                    b.ToTable("PlaceScopes");
+                });
+
             modelBuilder.Entity("Microsoft.AspNetCore.Identity.IdentityRoleClaim<string>", b =>
                 {
                     b.HasOne("Microsoft.AspNetCore.Identity.IdentityRole", null)
@@ -784,6 +838,24 @@ namespace NbsRoundup.Data.Migrations
                     b.Navigation("Organisation");
                 });
 
+            modelBuilder.Entity("NbsRoundup.Catalogue.EntryPlace", b =>
+                {
+                    b.HasOne("NbsRoundup.Catalogue.Entry", null)
+                        .WithMany("Places")
+                        .HasForeignKey("EntryId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("NbsRoundup.Catalogue.EntryTopic", b =>
+                {
+                    b.HasOne("NbsRoundup.Catalogue.Entry", null)
+                        .WithMany("Topics")
+                        .HasForeignKey("EntryId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("NbsRoundup.Catalogue.IssueSectionIntro", b =>
                 {
                     b.HasOne("NbsRoundup.Catalogue.Issue", null)
@@ -808,6 +880,15 @@ namespace NbsRoundup.Data.Migrations
                         .IsRequired();
                 });
 
+            modelBuilder.Entity("NbsRoundup.Data.PlaceScope", b =>
+                {
+                    b.HasOne("NbsRoundup.Catalogue.Entry", null)
+                        .WithMany()
+                        .HasForeignKey("EntryId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("NbsRoundup.Auditing.ChangeSet", b =>
                 {
                     b.Navigation("Changes");
@@ -816,6 +897,10 @@ namespace NbsRoundup.Data.Migrations
             modelBuilder.Entity("NbsRoundup.Catalogue.Entry", b =>
                 {
                     b.Navigation("Organisations");
+
+                    b.Navigation("Places");
+
+                    b.Navigation("Topics");
                 });
 
             modelBuilder.Entity("NbsRoundup.Catalogue.Issue", b =>
