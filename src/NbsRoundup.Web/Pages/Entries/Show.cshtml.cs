@@ -16,6 +16,8 @@ public sealed class ShowModel(CatalogueDb db) : PageModel
         var entry = await db.Entries.AsNoTracking().Published()
             .Where(e => e.Slug == slug)
             .Select(EntryRow.Projection)
+            // Split: organisations, topics and places are three lists; joined in one query they would multiply.
+            .AsSplitQuery()
             .FirstOrDefaultAsync(ct);
         if (entry is null)
         {
