@@ -438,28 +438,12 @@ namespace NbsRoundup.Migrations.Postgres.Migrations
                     b.ToTable("EntryOrganisations");
                 });
 
-            modelBuilder.Entity("NbsRoundup.Catalogue.EntryPlace", b =>
+            modelBuilder.Entity("NbsRoundup.Catalogue.EntryTag", b =>
                 {
                     b.Property<int>("EntryId")
                         .HasColumnType("integer");
 
-                    b.Property<string>("Code")
-                        .HasMaxLength(10)
-                        .HasColumnType("character varying(10)");
-
-                    b.Property<bool>("IsSuggested")
-                        .HasColumnType("boolean");
-
-                    b.HasKey("EntryId", "Code");
-
-                    b.HasIndex("Code", "EntryId");
-
-                    b.ToTable("EntryPlaces");
-                });
-
-            modelBuilder.Entity("NbsRoundup.Catalogue.EntryTopic", b =>
-                {
-                    b.Property<int>("EntryId")
+                    b.Property<int>("Kind")
                         .HasColumnType("integer");
 
                     b.Property<string>("Key")
@@ -469,11 +453,11 @@ namespace NbsRoundup.Migrations.Postgres.Migrations
                     b.Property<bool>("IsSuggested")
                         .HasColumnType("boolean");
 
-                    b.HasKey("EntryId", "Key");
+                    b.HasKey("EntryId", "Kind", "Key");
 
-                    b.HasIndex("Key", "EntryId");
+                    b.HasIndex("Kind", "Key", "EntryId");
 
-                    b.ToTable("EntryTopics");
+                    b.ToTable("EntryTags");
                 });
 
             modelBuilder.Entity("NbsRoundup.Catalogue.Issue", b =>
@@ -865,19 +849,10 @@ namespace NbsRoundup.Migrations.Postgres.Migrations
                     b.Navigation("Organisation");
                 });
 
-            modelBuilder.Entity("NbsRoundup.Catalogue.EntryPlace", b =>
+            modelBuilder.Entity("NbsRoundup.Catalogue.EntryTag", b =>
                 {
                     b.HasOne("NbsRoundup.Catalogue.Entry", null)
-                        .WithMany("Places")
-                        .HasForeignKey("EntryId")
-                        .OnDelete(DeleteBehavior.Cascade)
-                        .IsRequired();
-                });
-
-            modelBuilder.Entity("NbsRoundup.Catalogue.EntryTopic", b =>
-                {
-                    b.HasOne("NbsRoundup.Catalogue.Entry", null)
-                        .WithMany("Topics")
+                        .WithMany("Tags")
                         .HasForeignKey("EntryId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
@@ -925,9 +900,7 @@ namespace NbsRoundup.Migrations.Postgres.Migrations
                 {
                     b.Navigation("Organisations");
 
-                    b.Navigation("Places");
-
-                    b.Navigation("Topics");
+                    b.Navigation("Tags");
                 });
 
             modelBuilder.Entity("NbsRoundup.Catalogue.Issue", b =>

@@ -7,8 +7,7 @@ namespace NbsRoundup.Catalogue;
 public sealed class Entry : IVersioned
 {
     private readonly List<EntryOrganisation> _organisations = [];
-    private readonly List<EntryTopic> _topics = [];
-    private readonly List<EntryPlace> _places = [];
+    private readonly List<EntryTag> _tags = [];
 
     public int Id { get; private set; }
     public string Slug { get; private set; } = "";
@@ -42,11 +41,14 @@ public sealed class Entry : IVersioned
 
     public IReadOnlyList<EntryOrganisation> Organisations => _organisations;
 
+    /// <summary>Topics and places, curated or suggested: one table, so that a list of entries reads them in one query.</summary>
+    public IReadOnlyList<EntryTag> Tags => _tags;
+
     /// <summary>Topic keys (`wetlands`, `finance`), curated or suggested.</summary>
-    public IReadOnlyList<EntryTopic> Topics => _topics;
+    public IReadOnlyList<EntryTag> Topics => _tags.Where(t => t.Kind == TagKind.Topic).ToList();
 
     /// <summary>Place codes (`CN`, `419`, `global`), curated or suggested.</summary>
-    public IReadOnlyList<EntryPlace> Places => _places;
+    public IReadOnlyList<EntryTag> Places => _tags.Where(t => t.Kind == TagKind.Place).ToList();
 
     /// <summary>When the entry was last added or changed (UTC); set on save.</summary>
     public DateTime UpdatedAt { get; private set; }
@@ -101,16 +103,16 @@ public sealed class Entry : IVersioned
         .Add("speaker", Speaker)
         .Add("date", DateText)
         .Add("link", Link)
-        .Add("topics", EntryTags.Describe(_topics.Select(t => (t.Key, t.IsSuggested))))
-        .Add("places", EntryTags.Describe(_places.Select(p => (p.Code, p.IsSuggested))))
+        .Add("topics", EntryTags.Describe(Topics.Select(t => (t.Key, t.IsSuggested))))
+        .Add("places", EntryTags.Describe(Places.Select(p => (p.Key, p.IsSuggested))))
         .Add("summary", Summary)
         .Add("draft", IsPublished ? "no" : "yes");
 
     /// <summary>The topic keys and place codes, curated and suggested alike.</summary>
-    public EntryTags Tags => new(_topics.Select(t => t.Key).ToList(), _places.Select(p => p.Code).ToList());
+    public EntryTags TagKeys => new(Topics.Select(t => t.Key).ToList(), Places.Select(p => p.Key).ToList());
 
     /// <summary>True when the entry's tags were suggested by the portal and no editor has confirmed them yet.</summary>
-    public bool HasSuggestedTags => _topics.Any(t => t.IsSuggested) || _places.Any(p => p.IsSuggested);
+    public bool HasSuggestedTags => _tags.Any(t => t.IsSuggested);
 
     /// <summary>
     /// Replaces the topics and places: curated (an editor's or a file's), or suggested by the portal
@@ -118,26 +120,26 @@ public sealed class Entry : IVersioned
     /// </summary>
     public void SetTags(EntryTags tags, bool suggested = false)
     {
-        Replace(_topics, tags.Topics, t => t.Key, key => new EntryTopic(key, suggested), t => t.IsSuggested = suggested);
-        Replace(_places, tags.Places, p => p.Code, code => new EntryPlace(code, suggested), p => p.IsSuggested = suggested);
+        Replace(TagKind.Topic, tags.Topics, suggested);
+        Replace(TagKind.Place, tags.Places, suggested);
     }
 
     /// <summary>An editor confirms the suggested tags: they become curated.</summary>
-    public void ConfirmTags() => SetTags(Tags);
+    public void ConfirmTags() => SetTags(TagKeys);
 
-    private static void Replace<T>(List<T> rows, IReadOnlyList<string> wanted, Func<T, string> key, Func<string, T> create, Action<T> update)
+    private void Replace(TagKind kind, IReadOnlyList<string> wanted, bool suggested)
     {
         // As with organisations, removing and re-adding one key would give the change tracker two rows with one key.
-        rows.RemoveAll(row => !wanted.Contains(key(row), StringComparer.Ordinal));
-        foreach (var value in wanted.Distinct(StringComparer.Ordinal))
+        _tags.RemoveAll(tag => tag.Kind == kind && !wanted.Contains(tag.Key, StringComparer.Ordinal));
+        foreach (var key in wanted.Distinct(StringComparer.Ordinal))
         {
-            if (rows.FirstOrDefault(row => key(row) == value) is { } existing)
+            if (_tags.FirstOrDefault(tag => tag.Kind == kind && tag.Key == key) is { } existing)
             {
-                update(existing);
+                existing.IsSuggested = suggested;
             }
             else
             {
-                rows.Add(create(value));
+                _tags.Add(new EntryTag(kind, key, suggested));
             }
         }
     }
@@ -227,40 +229,34 @@ public sealed class EntryOrganisation
     }
 }
 
-/// <summary>A topic an entry is tagged with: a key of the fixed vocabularies (Discovery.Topics).</summary>
-public sealed class EntryTopic
+/// <summary>What a tag of an entry names.</summary>
+public enum TagKind
+{
+    /// <summary>A key of the fixed topic vocabularies (Discovery.Topics).</summary>
+    Topic = 1,
+
+    /// <summary>An ISO 3166-1 alpha-2 code, a UN M49 region code or `global` (Discovery.Places).</summary>
+    Place = 2,
+}
+
+/// <summary>A topic or a place an entry is tagged with.</summary>
+public sealed class EntryTag
 {
     public int EntryId { get; private set; }
+    public TagKind Kind { get; private set; }
+    /// <summary>The topic key or the place code.</summary>
     public string Key { get; private set; } = "";
     /// <summary>Suggested by the portal from the entry's text, not yet confirmed by an editor.</summary>
     public bool IsSuggested { get; internal set; }
 
-    private EntryTopic()
+    private EntryTag()
     {
     }
 
-    internal EntryTopic(string key, bool suggested)
+    internal EntryTag(TagKind kind, string key, bool suggested)
     {
+        Kind = kind;
         Key = key;
-        IsSuggested = suggested;
-    }
-}
-
-/// <summary>A place an entry is tagged with: an ISO 3166-1 alpha-2 code, a UN M49 region code or `global` (Discovery.Places).</summary>
-public sealed class EntryPlace
-{
-    public int EntryId { get; private set; }
-    public string Code { get; private set; } = "";
-    /// <summary>Suggested by the portal from the entry's text, not yet confirmed by an editor.</summary>
-    public bool IsSuggested { get; internal set; }
-
-    private EntryPlace()
-    {
-    }
-
-    internal EntryPlace(string code, bool suggested)
-    {
-        Code = code;
         IsSuggested = suggested;
     }
 }

@@ -20,8 +20,7 @@ public sealed class CatalogueDb(DbContextOptions<CatalogueDb> options) : Identit
     public DbSet<Organisation> Organisations => Set<Organisation>();
     public DbSet<OrganisationAlias> OrganisationAliases => Set<OrganisationAlias>();
     public DbSet<EntryOrganisation> EntryOrganisations => Set<EntryOrganisation>();
-    public DbSet<EntryTopic> EntryTopics => Set<EntryTopic>();
-    public DbSet<EntryPlace> EntryPlaces => Set<EntryPlace>();
+    public DbSet<EntryTag> EntryTags => Set<EntryTag>();
     public DbSet<PlaceScope> PlaceScopes => Set<PlaceScope>();
     public DbSet<IssueSectionIntro> IssueSectionIntros => Set<IssueSectionIntro>();
     public DbSet<ChangeSet> ChangeSets => Set<ChangeSet>();

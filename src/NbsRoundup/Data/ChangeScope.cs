@@ -69,13 +69,9 @@ internal sealed class ChangeScope
                 _entryIds.Add(link.EntryId);
                 _organisationIds.Add(link.OrganisationId);
                 break;
-            case EntryTopic topic:
+            case EntryTag tag:
                 IsEmpty = false;
-                _entryIds.Add(topic.EntryId);
-                break;
-            case EntryPlace place:
-                IsEmpty = false;
-                _entryIds.Add(place.EntryId);
+                _entryIds.Add(tag.EntryId);
                 break;
             case Organisation organisation:
                 IsEmpty = false;

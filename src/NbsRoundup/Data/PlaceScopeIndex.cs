@@ -38,7 +38,7 @@ public static class PlaceScopeIndex
     internal sealed class PendingWork
     {
         internal List<Entry> Added { get; } = [];
-        internal List<EntryPlace> Changed { get; } = [];
+        internal List<EntryTag> Changed { get; } = [];
 
         public bool IsEmpty => Added.Count == 0 && Changed.Count == 0;
     }
@@ -53,7 +53,7 @@ public static class PlaceScopeIndex
                 case Entry entry when change.State == EntityState.Added:
                     work.Added.Add(entry);
                     break;
-                case EntryPlace place when change.State is EntityState.Added or EntityState.Deleted or EntityState.Modified:
+                case EntryTag { Kind: TagKind.Place } place when change.State is EntityState.Added or EntityState.Deleted or EntityState.Modified:
                     work.Changed.Add(place);
                     break;
                 default:
@@ -71,12 +71,12 @@ public static class PlaceScopeIndex
             return;
         }
         var added = work.Added.Select(e => e.Id).ToHashSet();
-        var rows = work.Added.SelectMany(e => For(e.Id, e.Places.Select(p => p.Code))).ToList();
+        var rows = work.Added.SelectMany(e => For(e.Id, e.Places.Select(p => p.Key))).ToList();
         var changed = work.Changed.Select(p => p.EntryId).Where(id => !added.Contains(id)).ToHashSet();
         foreach (var chunk in changed.Chunk(500))
         {
             await db.PlaceScopes.Where(s => chunk.Contains(s.EntryId)).ExecuteDeleteAsync(ct);
-            var places = await db.EntryPlaces.AsNoTracking().Where(p => chunk.Contains(p.EntryId)).Select(p => new { p.EntryId, p.Code }).ToListAsync(ct);
+            var places = await db.EntryTags.AsNoTracking().Where(p => p.Kind == TagKind.Place && chunk.Contains(p.EntryId)).Select(p => new { p.EntryId, Code = p.Key }).ToListAsync(ct);
             rows.AddRange(places.GroupBy(p => p.EntryId).SelectMany(g => For(g.Key, g.Select(p => p.Code))));
         }
         if (rows.Count > 0)
@@ -90,7 +90,7 @@ public static class PlaceScopeIndex
     {
         await using var transaction = await db.Database.BeginTransactionAsync(ct);
         await db.PlaceScopes.ExecuteDeleteAsync(ct);
-        var places = await db.EntryPlaces.AsNoTracking().Select(p => new { p.EntryId, p.Code }).ToListAsync(ct);
+        var places = await db.EntryTags.AsNoTracking().Where(p => p.Kind == TagKind.Place).Select(p => new { p.EntryId, Code = p.Key }).ToListAsync(ct);
         var rows = places.GroupBy(p => p.EntryId).SelectMany(g => For(g.Key, g.Select(p => p.Code))).ToList();
         foreach (var chunk in rows.Chunk(10_000))
         {
@@ -102,7 +102,7 @@ public static class PlaceScopeIndex
 
     /// <summary>True when every entry with places has its scopes (false after the table was added to a tagged catalogue).</summary>
     public static async Task<bool> IsCompleteAsync(CatalogueDb db, CancellationToken ct) =>
-        await db.EntryPlaces.Select(p => p.EntryId).Distinct().CountAsync(ct) == await db.PlaceScopes.Select(s => s.EntryId).Distinct().CountAsync(ct);
+        await db.EntryTags.Where(p => p.Kind == TagKind.Place).Select(p => p.EntryId).Distinct().CountAsync(ct) == await db.PlaceScopes.Select(s => s.EntryId).Distinct().CountAsync(ct);
 
     private static IEnumerable<PlaceScope> For(int entryId, IEnumerable<string> codes) =>
         codes.SelectMany(Places.Within).Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal).Select(code => new PlaceScope(entryId, code));

@@ -31,8 +31,7 @@ internal static class VersionStamps
             {
                 IVersioned versioned when entry.State != EntityState.Deleted && !OnlyPositionChanged(entry) => versioned,
                 EntryOrganisation link => entries.GetValueOrDefault(link.EntryId),
-                EntryTopic topic => entries.GetValueOrDefault(topic.EntryId),
-                EntryPlace place => entries.GetValueOrDefault(place.EntryId),
+                EntryTag tag => entries.GetValueOrDefault(tag.EntryId),
                 OrganisationAlias alias => organisations.GetValueOrDefault(alias.OrganisationId),
                 IssueSectionIntro intro => issues.GetValueOrDefault(intro.IssueId),
                 _ => null,

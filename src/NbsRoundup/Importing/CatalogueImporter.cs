@@ -20,8 +20,7 @@ public sealed class CatalogueImporter(CatalogueDb db, string actor = "import")
         var issue = await db.Issues
             .Include(i => i.SectionIntros)
             .Include(i => i.Entries).ThenInclude(e => e.Organisations).ThenInclude(eo => eo.Organisation)
-            .Include(i => i.Entries).ThenInclude(e => e.Topics)
-            .Include(i => i.Entries).ThenInclude(e => e.Places)
+            .Include(i => i.Entries).ThenInclude(e => e.Tags)
             .AsSplitQuery()
             .FirstOrDefaultAsync(i => i.Slug == document.Slug, ct);
         var issueIsNew = issue is null;

@@ -32,7 +32,7 @@ public static class EntryTagSuggestions
         {
             yield return "topics";
         }
-        if (!entry.Places.Select(p => p.Code).Order(StringComparer.Ordinal).SequenceEqual(tags.Places.Order(StringComparer.Ordinal))
+        if (!entry.Places.Select(p => p.Key).Order(StringComparer.Ordinal).SequenceEqual(tags.Places.Order(StringComparer.Ordinal))
             || entry.Places.Any(p => p.IsSuggested != suggested))
         {
             yield return "places";

@@ -53,13 +53,16 @@ public sealed class CatalogueSearch(CatalogueDb db)
         {
             return SearchResult.Invalid(query, errors);
         }
+        var facets = options.Facets ? await FacetsAsync(filtered.Select(r => r.Entry), ct) : null;
+        // Every entry has a section: with facets, their counts add up to the total, and no count query is needed.
         // With keywords only, every match is a visible entry: the index counts them without touching the table.
         var keywordsOnly = keywords is not null && !query.HasFiltersBesideKeywords;
-        var total = keywordsOnly ? await SearchIndex.CountAsync(db, keywords!, ct) : await filtered.CountAsync(ct);
+        var total = facets is not null ? facets.Sections.Sum(s => s.Count)
+            : keywordsOnly ? await SearchIndex.CountAsync(db, keywords!, ct)
+            : await filtered.CountAsync(ct);
         var ordered = Order(filtered, query, keywords);
         var page = ordered.Skip((query.Page - 1) * query.PageSize).Take(query.PageSize);
         var items = await RowsAsync(await page.Select(r => r.Entry.Slug).ToListAsync(ct), ct);
-        var facets = options.Facets ? await FacetsAsync(filtered.Select(r => r.Entry), ct) : null;
         return new SearchResult(query, keywords, total, items, facets, []) { ExpandedWith = read?.ExpandedWith ?? [] };
     }
 
@@ -146,7 +149,7 @@ public sealed class CatalogueSearch(CatalogueDb db)
         foreach (var key in query.Topics)
         {
             // Each an indexed lookup of the topic's entries: `Id IN (...)`, one per topic, all must hold.
-            var tagged = db.EntryTopics.Where(t => t.Key == key).Select(t => t.EntryId);
+            var tagged = db.EntryTags.Where(t => t.Kind == TagKind.Topic && t.Key == key).Select(t => t.EntryId);
             entries = entries.Where(e => tagged.Contains(e.Id));
         }
         foreach (var code in query.Places)
@@ -211,7 +214,7 @@ public sealed class CatalogueSearch(CatalogueDb db)
             .ToListAsync(ct);
 
         // Topics and places from one grouping pass over both tables, each row an indexed probe by entry.
-        var tags = await db.EntryTopics.Where(t => ids.Contains(t.EntryId)).Select(t => new { Kind = 0, t.Key })
+        var tags = await db.EntryTags.Where(t => t.Kind == TagKind.Topic && ids.Contains(t.EntryId)).Select(t => new { Kind = 0, t.Key })
             .Concat(db.PlaceScopes.Where(s => ids.Contains(s.EntryId)).Select(s => new { Kind = 1, Key = s.Code }))
             .GroupBy(x => new { x.Kind, x.Key })
             .Select(g => new { g.Key.Kind, g.Key.Key, Count = g.Count() })

@@ -8,7 +8,7 @@ namespace NbsRoundup.Search;
 public sealed record OrganisationRef(string Slug, string Name, string? ShortName);
 
 /// <summary>A topic key or place code as stored, and whether the portal suggested it.</summary>
-public sealed record TagRef(string Key, bool Suggested);
+public sealed record TagRef(TagKind Kind, string Key, bool Suggested);
 
 /// <summary>A topic of an entry, with whether it is suggested.</summary>
 public sealed record TopicTag(Topic Topic, bool Suggested);
@@ -54,15 +54,17 @@ public sealed record EntryRow(
             .Select(o => new OrganisationRef(o.Organisation.Slug, o.Organisation.Name, o.Organisation.ShortName))
             .ToList())
     {
-        TopicKeys = e.Topics.Select(t => new TagRef(t.Key, t.IsSuggested)).ToList(),
-        PlaceCodes = e.Places.Select(p => new TagRef(p.Code, p.IsSuggested)).ToList(),
+        Tags = e.Tags.Select(t => new TagRef(t.Kind, t.Key, t.IsSuggested)).ToList(),
     };
 
-    /// <summary>The entry's topic keys as stored (in no order); <see cref="Topics"/> for display.</summary>
-    public IReadOnlyList<TagRef> TopicKeys { get; init; } = [];
+    /// <summary>The entry's topics and places as stored (in no order); <see cref="Topics"/> and <see cref="Places"/> for display.</summary>
+    public IReadOnlyList<TagRef> Tags { get; init; } = [];
 
-    /// <summary>The entry's place codes as stored (in no order); <see cref="Places"/> for display.</summary>
-    public IReadOnlyList<TagRef> PlaceCodes { get; init; } = [];
+    /// <summary>The entry's topic keys as stored.</summary>
+    public IReadOnlyList<TagRef> TopicKeys => Tags.Where(t => t.Kind == TagKind.Topic).ToList();
+
+    /// <summary>The entry's place codes as stored.</summary>
+    public IReadOnlyList<TagRef> PlaceCodes => Tags.Where(t => t.Kind == TagKind.Place).ToList();
 
     /// <summary>Topics in vocabulary order.</summary>
     public IReadOnlyList<TopicTag> Topics => Discovery.Topics.Ordered(TopicKeys.Select(t => t.Key))
@@ -75,7 +77,7 @@ public sealed record EntryRow(
         .Where(p => p.Place is not null).Select(p => new PlaceTag(p.Place!, p.Suggested)).ToList();
 
     /// <summary>True when the entry's tags are the portal's suggestions, not yet confirmed by an editor.</summary>
-    public bool HasSuggestedTags => TopicKeys.Any(t => t.Suggested) || PlaceCodes.Any(p => p.Suggested);
+    public bool HasSuggestedTags => Tags.Any(t => t.Suggested);
 
     public PartialDate? Date => DateYear is { } year && DateText is not null ? new PartialDate(year, DateMonth, DateDay, DateText) : null;
 

@@ -26,9 +26,8 @@ internal static class CatalogueText
             .Include(e => e.Issue).Include(e => e.Organisations).ThenInclude(o => o.Organisation)
             .OrderBy(e => e.Slug).ToListAsync();
         var tags = withTags
-            ? (await db.EntryTopics.AsNoTracking().Select(t => new { t.EntryId, Tag = "topic " + t.Key, t.IsSuggested })
-                .Concat(db.EntryPlaces.AsNoTracking().Select(p => new { p.EntryId, Tag = "place " + p.Code, p.IsSuggested })).ToListAsync())
-                .ToLookup(t => t.EntryId, t => t.Tag + (t.IsSuggested ? " (suggested)" : ""))
+            ? (await db.EntryTags.AsNoTracking().ToListAsync())
+                .ToLookup(t => t.EntryId, t => $"{t.Kind} {t.Key}" + (t.IsSuggested ? " (suggested)" : ""))
             : null;
         foreach (var e in entries)
         {

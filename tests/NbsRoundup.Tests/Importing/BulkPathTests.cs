@@ -1,4 +1,5 @@
 using Microsoft.EntityFrameworkCore;
+using NbsRoundup.Catalogue;
 using NbsRoundup.Data;
 using NbsRoundup.Importing;
 using NbsRoundup.Testing;
@@ -78,8 +79,8 @@ public sealed class BulkPathTests : IDisposable
             .Select(e => new object?[] { e.Slug, e.Issue.Slug, e.SectionId, e.Position, e.Subheading, e.Title, e.OriginalTitle, e.Summary, e.Link,
                 e.Authors, e.Speaker, e.DateText, e.DateYear, e.DateMonth, e.DateDay, e.DateStart, e.DateEnd, e.IsPublished,
                 string.Join(",", e.Organisations.OrderBy(o => o.Position).Select(o => o.Organisation.Slug + "@" + o.Position)),
-                string.Join(",", e.Topics.OrderBy(t => t.Key).Select(t => t.Key + (t.IsSuggested ? "?" : ""))),
-                string.Join(",", e.Places.OrderBy(p => p.Code).Select(p => p.Code + (p.IsSuggested ? "?" : ""))),
+                string.Join(",", e.Tags.Where(t => t.Kind == TagKind.Topic).OrderBy(t => t.Key).Select(t => t.Key + (t.IsSuggested ? "?" : ""))),
+                string.Join(",", e.Tags.Where(t => t.Kind == TagKind.Place).OrderBy(t => t.Key).Select(t => t.Key + (t.IsSuggested ? "?" : ""))),
                 string.Join(",", db.PlaceScopes.Where(p => p.EntryId == e.Id).OrderBy(p => p.Code).Select(p => p.Code)) })
             .ToListAsync();
         var entries = rows.Select(r => string.Join("|", r)).ToList();

@@ -65,10 +65,10 @@ public sealed class TagTests : IDisposable
         Assert.NotNull(change.Suggested);
         Assert.Contains("coasts", change.Suggested.Topics);
         Assert.Equal(["CN"], change.Suggested.Places);
-        var entry = await db.Entries.Include(e => e.Topics).Include(e => e.Places).SingleAsync();
+        var entry = await db.Entries.Include(e => e.Tags).SingleAsync();
         Assert.True(entry.HasSuggestedTags);
         Assert.All(entry.Topics, t => Assert.True(t.IsSuggested));
-        Assert.Equal(change.Suggested, entry.Tags);
+        Assert.Equal(change.Suggested, entry.TagKeys);
     }
 
     [Fact]
@@ -89,9 +89,9 @@ public sealed class TagTests : IDisposable
         }
         await using (var db = _database.Open())
         {
-            var entry = await db.Entries.Include(e => e.Topics).Include(e => e.Places).SingleAsync();
+            var entry = await db.Entries.Include(e => e.Tags).SingleAsync();
             Assert.False(entry.HasSuggestedTags);
-            Assert.Equal(new EntryTags(["wetlands", "finance"], ["CN"]), entry.Tags);
+            Assert.Equal(new EntryTags(["wetlands", "finance"], ["CN"]), entry.TagKeys);
             Assert.Equal(["CN", "030", "142"], (await db.PlaceScopes.Where(s => s.EntryId == entry.Id).Select(s => s.Code).ToListAsync()).OrderBy(c => c.Length).ThenBy(c => c));
             Assert.Equal("finance; wetlands", entry.Describe()["topics"]);
         }

@@ -9,22 +9,20 @@ namespace NbsRoundup.Web.Pages.Entries;
 public sealed class ShowModel(CatalogueDb db) : PageModel
 {
     public EntryRow Entry { get; private set; } = null!;
+    public IReadOnlyList<RelatedEntry> Related { get; private set; } = [];
     public SharingTags Sharing { get; private set; } = null!;
 
     public async Task<IActionResult> OnGetAsync(string slug, CancellationToken ct)
     {
-        var entry = await db.Entries.AsNoTracking().Published()
-            .Where(e => e.Slug == slug)
-            .Select(EntryRow.Projection)
-            // Split: organisations, topics and places are three lists; joined in one query they would multiply.
-            .AsSplitQuery()
-            .FirstOrDefaultAsync(ct);
-        if (entry is null)
+        var details = await EntryDetails.LoadAsync(db, slug, ct);
+        if (details is null)
         {
             return NotFound();
         }
-        Entry = entry;
-        Sharing = SharingTags.Article(entry.Title, entry.Summary);
+        (Entry, Related) = (details.Row, details.Related);
+        // The related entries' titles are shown here: a change to one of them makes this page stale too.
+        CachePolicies.AlsoTagEntries(HttpContext, Related.Select(r => r.Slug));
+        Sharing = SharingTags.Article(Entry.Title, Entry.Summary);
         return Page();
     }
 }

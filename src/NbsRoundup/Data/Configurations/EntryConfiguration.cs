@@ -26,35 +26,25 @@ internal sealed class EntryConfiguration : IEntityTypeConfiguration<Entry>
         builder.HasOne(e => e.Section).WithMany().HasForeignKey(e => e.SectionId).OnDelete(DeleteBehavior.Restrict);
         builder.HasMany(e => e.Organisations).WithOne().HasForeignKey(o => o.EntryId).OnDelete(DeleteBehavior.Cascade);
         builder.Navigation(e => e.Organisations).UsePropertyAccessMode(PropertyAccessMode.Field);
-        builder.HasMany(e => e.Topics).WithOne().HasForeignKey(t => t.EntryId).OnDelete(DeleteBehavior.Cascade);
-        builder.Navigation(e => e.Topics).UsePropertyAccessMode(PropertyAccessMode.Field);
-        builder.HasMany(e => e.Places).WithOne().HasForeignKey(p => p.EntryId).OnDelete(DeleteBehavior.Cascade);
-        builder.Navigation(e => e.Places).UsePropertyAccessMode(PropertyAccessMode.Field);
-        builder.Ignore(e => e.Tags);
+        builder.HasMany(e => e.Tags).WithOne().HasForeignKey(t => t.EntryId).OnDelete(DeleteBehavior.Cascade);
+        builder.Navigation(e => e.Tags).UsePropertyAccessMode(PropertyAccessMode.Field);
+        builder.Ignore(e => e.Topics);
+        builder.Ignore(e => e.Places);
+        builder.Ignore(e => e.TagKeys);
     }
 }
 
 /// <summary>
-/// The key finds an entry's topics; the index by key finds a topic's entries, so a filter and a facet
-/// count read only the rows of the topic or of the entries in the result, never every entry.
+/// The key finds an entry's tags; the index by kind and key finds a topic's or a place's entries, so a
+/// filter and a facet count read only the rows of the tag or of the entries in the result, never every entry.
 /// </summary>
-internal sealed class EntryTopicConfiguration : IEntityTypeConfiguration<EntryTopic>
+internal sealed class EntryTagConfiguration : IEntityTypeConfiguration<EntryTag>
 {
-    public void Configure(EntityTypeBuilder<EntryTopic> builder)
+    public void Configure(EntityTypeBuilder<EntryTag> builder)
     {
-        builder.HasKey(t => new { t.EntryId, t.Key });
+        builder.HasKey(t => new { t.EntryId, t.Kind, t.Key });
         builder.Property(t => t.Key).HasMaxLength(40);
-        builder.HasIndex(t => new { t.Key, t.EntryId });
-    }
-}
-
-internal sealed class EntryPlaceConfiguration : IEntityTypeConfiguration<EntryPlace>
-{
-    public void Configure(EntityTypeBuilder<EntryPlace> builder)
-    {
-        builder.HasKey(p => new { p.EntryId, p.Code });
-        builder.Property(p => p.Code).HasMaxLength(10);
-        builder.HasIndex(p => new { p.Code, p.EntryId });
+        builder.HasIndex(t => new { t.Kind, t.Key, t.EntryId });
     }
 }
 

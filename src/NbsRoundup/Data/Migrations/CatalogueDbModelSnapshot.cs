@@ -421,28 +421,12 @@ namespace NbsRoundup.Data.Migrations
                     b.ToTable("EntryOrganisations");
                 });
 
-            modelBuilder.Entity("NbsRoundup.Catalogue.EntryPlace", b =>
+            modelBuilder.Entity("NbsRoundup.Catalogue.EntryTag", b =>
                 {
                     b.Property<int>("EntryId")
                         .HasColumnType("INTEGER");
 
-                    b.Property<string>("Code")
-                        .HasMaxLength(10)
-                        .HasColumnType("TEXT");
-
-                    b.Property<bool>("IsSuggested")
-                        .HasColumnType("INTEGER");
-
-                    b.HasKey("EntryId", "Code");
-
-                    b.HasIndex("Code", "EntryId");
-
-                    b.ToTable("EntryPlaces");
-                });
-
-            modelBuilder.Entity("NbsRoundup.Catalogue.EntryTopic", b =>
-                {
-                    b.Property<int>("EntryId")
+                    b.Property<int>("Kind")
                         .HasColumnType("INTEGER");
 
                     b.Property<string>("Key")
@@ -452,11 +436,11 @@ namespace NbsRoundup.Data.Migrations
                     b.Property<bool>("IsSuggested")
                         .HasColumnType("INTEGER");
 
-                    b.HasKey("EntryId", "Key");
+                    b.HasKey("EntryId", "Kind", "Key");
 
-                    b.HasIndex("Key", "EntryId");
+                    b.HasIndex("Kind", "Key", "EntryId");
 
-                    b.ToTable("EntryTopics");
+                    b.ToTable("EntryTags");
                 });
 
             modelBuilder.Entity("NbsRoundup.Catalogue.Issue", b =>
@@ -838,19 +822,10 @@ namespace NbsRoundup.Data.Migrations
                     b.Navigation("Organisation");
                 });
 
-            modelBuilder.Entity("NbsRoundup.Catalogue.EntryPlace", b =>
+            modelBuilder.Entity("NbsRoundup.Catalogue.EntryTag", b =>
                 {
                     b.HasOne("NbsRoundup.Catalogue.Entry", null)
-                        .WithMany("Places")
-                        .HasForeignKey("EntryId")
-                        .OnDelete(DeleteBehavior.Cascade)
-                        .IsRequired();
-                });
-
-            modelBuilder.Entity("NbsRoundup.Catalogue.EntryTopic", b =>
-                {
-                    b.HasOne("NbsRoundup.Catalogue.Entry", null)
-                        .WithMany("Topics")
+                        .WithMany("Tags")
                         .HasForeignKey("EntryId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
@@ -898,9 +873,7 @@ namespace NbsRoundup.Data.Migrations
                 {
                     b.Navigation("Organisations");
 
-                    b.Navigation("Places");
-
-                    b.Navigation("Topics");
+                    b.Navigation("Tags");
                 });
 
             modelBuilder.Entity("NbsRoundup.Catalogue.Issue", b =>

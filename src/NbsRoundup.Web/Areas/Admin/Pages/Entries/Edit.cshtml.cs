@@ -83,7 +83,7 @@ public sealed class EditModel(CatalogueDb db, IStringLocalizer<SharedResource> t
         var entry = await db.Entries
             .Include(e => e.Issue)
             .Include(e => e.Organisations).ThenInclude(eo => eo.Organisation)
-            .Include(e => e.Topics).Include(e => e.Places).AsSplitQuery()
+            .Include(e => e.Tags).AsSplitQuery()
             .FirstOrDefaultAsync(e => e.Slug == slug, ct);
         if (entry is not null)
         {

@@ -12,8 +12,8 @@ using Npgsql.EntityFrameworkCore.PostgreSQL.Metadata;
 namespace NbsRoundup.Migrations.Postgres.Migrations
 {
     [DbContext(typeof(CatalogueDb))]
-    [Migration("20261129210953_EntryTopicsAndPlaces")]
-    partial class EntryTopicsAndPlaces
+    [Migration("20261129220811_EntryTagsAndPlaceScopes")]
+    partial class EntryTagsAndPlaceScopes
     {
         /// <inheritdoc />
         protected override void BuildTargetModel(ModelBuilder modelBuilder)
@@ -441,28 +441,12 @@ namespace NbsRoundup.Migrations.Postgres.Migrations
                     b.ToTable("EntryOrganisations");
                 });
 
-            modelBuilder.Entity("NbsRoundup.Catalogue.EntryPlace", b =>
+            modelBuilder.Entity("NbsRoundup.Catalogue.EntryTag", b =>
                 {
                     b.Property<int>("EntryId")
                         .HasColumnType("integer");
 
-                    b.Property<string>("Code")
-                        .HasMaxLength(10)
-                        .HasColumnType("character varying(10)");
-
-                    b.Property<bool>("IsSuggested")
-                        .HasColumnType("boolean");
-
-                    b.HasKey("EntryId", "Code");
-
-                    b.HasIndex("Code", "EntryId");
-
-                    b.ToTable("EntryPlaces");
-                });
-
-            modelBuilder.Entity("NbsRoundup.Catalogue.EntryTopic", b =>
-                {
-                    b.Property<int>("EntryId")
+                    b.Property<int>("Kind")
                         .HasColumnType("integer");
 
                     b.Property<string>("Key")
@@ -472,11 +456,11 @@ namespace NbsRoundup.Migrations.Postgres.Migrations
                     b.Property<bool>("IsSuggested")
                         .HasColumnType("boolean");
 
-                    b.HasKey("EntryId", "Key");
+                    b.HasKey("EntryId", "Kind", "Key");
 
-                    b.HasIndex("Key", "EntryId");
+                    b.HasIndex("Kind", "Key", "EntryId");
 
-                    b.ToTable("EntryTopics");
+                    b.ToTable("EntryTags");
                 });
 
             modelBuilder.Entity("NbsRoundup.Catalogue.Issue", b =>
@@ -868,19 +852,10 @@ namespace NbsRoundup.Migrations.Postgres.Migrations
                     b.Navigation("Organisation");
                 });
 
-            modelBuilder.Entity("NbsRoundup.Catalogue.EntryPlace", b =>
+            modelBuilder.Entity("NbsRoundup.Catalogue.EntryTag", b =>
                 {
                     b.HasOne("NbsRoundup.Catalogue.Entry", null)
-                        .WithMany("Places")
-                        .HasForeignKey("EntryId")
-                        .OnDelete(DeleteBehavior.Cascade)
-                        .IsRequired();
-                });
-
-            modelBuilder.Entity("NbsRoundup.Catalogue.EntryTopic", b =>
-                {
-                    b.HasOne("NbsRoundup.Catalogue.Entry", null)
-                        .WithMany("Topics")
+                        .WithMany("Tags")
                         .HasForeignKey("EntryId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
@@ -928,9 +903,7 @@ namespace NbsRoundup.Migrations.Postgres.Migrations
                 {
                     b.Navigation("Organisations");
 
-                    b.Navigation("Places");
-
-                    b.Navigation("Topics");
+                    b.Navigation("Tags");
                 });
 
             modelBuilder.Entity("NbsRoundup.Catalogue.Issue", b =>

@@ -11,8 +11,8 @@ using NbsRoundup.Data;
 namespace NbsRoundup.Data.Migrations
 {
     [DbContext(typeof(CatalogueDb))]
-    [Migration("20261129210904_EntryTopicsAndPlaces")]
-    partial class EntryTopicsAndPlaces
+    [Migration("20261129220628_EntryTagsAndPlaceScopes")]
+    partial class EntryTagsAndPlaceScopes
     {
         /// <inheritdoc />
         protected override void BuildTargetModel(ModelBuilder modelBuilder)
@@ -424,28 +424,12 @@ namespace NbsRoundup.Data.Migrations
                     b.ToTable("EntryOrganisations");
                 });
 
-            modelBuilder.Entity("NbsRoundup.Catalogue.EntryPlace", b =>
+            modelBuilder.Entity("NbsRoundup.Catalogue.EntryTag", b =>
                 {
                     b.Property<int>("EntryId")
                         .HasColumnType("INTEGER");
 
-                    b.Property<string>("Code")
-                        .HasMaxLength(10)
-                        .HasColumnType("TEXT");
-
-                    b.Property<bool>("IsSuggested")
-                        .HasColumnType("INTEGER");
-
-                    b.HasKey("EntryId", "Code");
-
-                    b.HasIndex("Code", "EntryId");
-
-                    b.ToTable("EntryPlaces");
-                });
-
-            modelBuilder.Entity("NbsRoundup.Catalogue.EntryTopic", b =>
-                {
-                    b.Property<int>("EntryId")
+                    b.Property<int>("Kind")
                         .HasColumnType("INTEGER");
 
                     b.Property<string>("Key")
@@ -455,11 +439,11 @@ namespace NbsRoundup.Data.Migrations
                     b.Property<bool>("IsSuggested")
                         .HasColumnType("INTEGER");
 
-                    b.HasKey("EntryId", "Key");
+                    b.HasKey("EntryId", "Kind", "Key");
 
-                    b.HasIndex("Key", "EntryId");
+                    b.HasIndex("Kind", "Key", "EntryId");
 
-                    b.ToTable("EntryTopics");
+                    b.ToTable("EntryTags");
                 });
 
             modelBuilder.Entity("NbsRoundup.Catalogue.Issue", b =>
@@ -841,19 +825,10 @@ namespace NbsRoundup.Data.Migrations
                     b.Navigation("Organisation");
                 });
 
-            modelBuilder.Entity("NbsRoundup.Catalogue.EntryPlace", b =>
+            modelBuilder.Entity("NbsRoundup.Catalogue.EntryTag", b =>
                 {
                     b.HasOne("NbsRoundup.Catalogue.Entry", null)
-                        .WithMany("Places")
-                        .HasForeignKey("EntryId")
-                        .OnDelete(DeleteBehavior.Cascade)
-                        .IsRequired();
-                });
-
-            modelBuilder.Entity("NbsRoundup.Catalogue.EntryTopic", b =>
-                {
-                    b.HasOne("NbsRoundup.Catalogue.Entry", null)
-                        .WithMany("Topics")
+                        .WithMany("Tags")
                         .HasForeignKey("EntryId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
@@ -901,9 +876,7 @@ namespace NbsRoundup.Data.Migrations
                 {
                     b.Navigation("Organisations");
 
-                    b.Navigation("Places");
-
-                    b.Navigation("Topics");
+                    b.Navigation("Tags");
                 });
 
             modelBuilder.Entity("NbsRoundup.Catalogue.Issue", b =>

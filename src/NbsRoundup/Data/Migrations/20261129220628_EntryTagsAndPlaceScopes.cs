@@ -5,43 +5,25 @@
 namespace NbsRoundup.Data.Migrations
 {
     /// <inheritdoc />
-    public partial class EntryTopicsAndPlaces : Migration
+    public partial class EntryTagsAndPlaceScopes : Migration
     {
         /// <inheritdoc />
         protected override void Up(MigrationBuilder migrationBuilder)
         {
             migrationBuilder.CreateTable(
-                name: "EntryPlaces",
+                name: "EntryTags",
                 columns: table => new
                 {
                     EntryId = table.Column<int>(type: "INTEGER", nullable: false),
-                    Code = table.Column<string>(type: "TEXT", maxLength: 10, nullable: false),
-                    IsSuggested = table.Column<bool>(type: "INTEGER", nullable: false)
-                },
-                constraints: table =>
-                {
-                    table.PrimaryKey("PK_EntryPlaces", x => new { x.EntryId, x.Code });
-                    table.ForeignKey(
-                        name: "FK_EntryPlaces_Entries_EntryId",
-                        column: x => x.EntryId,
-                        principalTable: "Entries",
-                        principalColumn: "Id",
-                        onDelete: ReferentialAction.Cascade);
-                });
-
-            migrationBuilder.CreateTable(
-                name: "EntryTopics",
-                columns: table => new
-                {
-                    EntryId = table.Column<int>(type: "INTEGER", nullable: false),
+                    Kind = table.Column<int>(type: "INTEGER", nullable: false),
                     Key = table.Column<string>(type: "TEXT", maxLength: 40, nullable: false),
                     IsSuggested = table.Column<bool>(type: "INTEGER", nullable: false)
                 },
                 constraints: table =>
                 {
-                    table.PrimaryKey("PK_EntryTopics", x => new { x.EntryId, x.Key });
+                    table.PrimaryKey("PK_EntryTags", x => new { x.EntryId, x.Kind, x.Key });
                     table.ForeignKey(
-                        name: "FK_EntryTopics_Entries_EntryId",
+                        name: "FK_EntryTags_Entries_EntryId",
                         column: x => x.EntryId,
                         principalTable: "Entries",
                         principalColumn: "Id",
@@ -67,14 +49,9 @@ namespace NbsRoundup.Data.Migrations
                 });
 
             migrationBuilder.CreateIndex(
-                name: "IX_EntryPlaces_Code_EntryId",
-                table: "EntryPlaces",
-                columns: new[] { "Code", "EntryId" });
-
-            migrationBuilder.CreateIndex(
-                name: "IX_EntryTopics_Key_EntryId",
-                table: "EntryTopics",
-                columns: new[] { "Key", "EntryId" });
+                name: "IX_EntryTags_Kind_Key_EntryId",
+                table: "EntryTags",
+                columns: new[] { "Kind", "Key", "EntryId" });
 
             migrationBuilder.CreateIndex(
                 name: "IX_PlaceScopes_Code_EntryId",
@@ -86,10 +63,7 @@ namespace NbsRoundup.Data.Migrations
         protected override void Down(MigrationBuilder migrationBuilder)
         {
             migrationBuilder.DropTable(
-                name: "EntryPlaces");
-
-            migrationBuilder.DropTable(
-                name: "EntryTopics");
+                name: "EntryTags");
 
             migrationBuilder.DropTable(
                 name: "PlaceScopes");
