@@ -58,6 +58,7 @@ public sealed record EntryDetailDto : EntryDto
         Related = related;
     }
 
+    [System.Text.Json.Serialization.JsonPropertyOrder(1)]
     public IReadOnlyList<RelatedEntryDto> Related { get; init; }
 }
 

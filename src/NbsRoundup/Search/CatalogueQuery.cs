@@ -130,11 +130,15 @@ public sealed partial record CatalogueQuery
         }
     }
 
-    /// <summary>Topic or place values (keys, codes or names in either language) as keys, in the order given; unknown ones are errors.</summary>
+    /// <summary>
+    /// Topic or place values (keys, codes or names in either language; a value may list several,
+    /// separated by `;` or `；`, as the search form's place field does) as keys, in the order given;
+    /// unknown ones are errors.
+    /// </summary>
     private static List<string> Tags(string name, IReadOnlyList<string> values, List<QueryError> errors, Func<string, string?> find, Func<string, string?> closest, string known)
     {
         var keys = new List<string>();
-        foreach (var value in values.Where(v => !string.IsNullOrWhiteSpace(v)).Select(v => v.Trim()))
+        foreach (var value in values.SelectMany(v => Names.SplitList(v ?? "")))
         {
             if (value.Length > 100)
             {

@@ -15,6 +15,9 @@ public sealed class CatalogueSearch(CatalogueDb db)
     /// <summary>How many organisations the organisation facet lists.</summary>
     public const int OrganisationFacetSize = 15;
 
+    /// <summary>How many places the places facet lists on a page (the map shows every country).</summary>
+    public const int PlaceFacetSize = 15;
+
     public sealed record Options(bool Facets = true);
 
     // A class with init properties, not a positional record: EF can only see through member initialisers.
