@@ -449,6 +449,28 @@ namespace NbsRoundup.Migrations.Postgres.Migrations
                     b.ToTable("EntryOrganisations");
                 });
 
+            modelBuilder.Entity("NbsRoundup.Catalogue.EntryTag", b =>
+                {
+                    b.Property<int>("EntryId")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("Kind")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("Key")
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)");
+
+                    b.Property<bool>("IsSuggested")
+                        .HasColumnType("boolean");
+
+                    b.HasKey("EntryId", "Kind", "Key");
+
+                    b.HasIndex("Kind", "Key", "EntryId");
+
+                    b.ToTable("EntryTags");
+                });
+
             modelBuilder.Entity("NbsRoundup.Catalogue.Issue", b =>
                 {
                     b.Property<int>("Id")
@@ -760,6 +782,22 @@ namespace NbsRoundup.Migrations.Postgres.Migrations
                     b.ToTable("ChangeRecords", (string)null);
                 });
 
+            modelBuilder.Entity("NbsRoundup.Data.PlaceScope", b =>
+                {
+                    b.Property<int>("EntryId")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("Code")
+                        .HasMaxLength(10)
+                        .HasColumnType("character varying(10)");
+
+                    b.HasKey("EntryId", "Code");
+
+                    b.HasIndex("Code", "EntryId");
+
+                    b.ToTable("PlaceScopes");
+                });
+
             modelBuilder.Entity("Microsoft.AspNetCore.Identity.IdentityRoleClaim<string>", b =>
                 {
                     b.HasOne("Microsoft.AspNetCore.Identity.IdentityRole", null)
@@ -856,6 +894,15 @@ namespace NbsRoundup.Migrations.Postgres.Migrations
                     b.Navigation("Organisation");
                 });
 
+            modelBuilder.Entity("NbsRoundup.Catalogue.EntryTag", b =>
+                {
+                    b.HasOne("NbsRoundup.Catalogue.Entry", null)
+                        .WithMany("Tags")
+                        .HasForeignKey("EntryId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("NbsRoundup.Catalogue.IssueSectionIntro", b =>
                 {
                     b.HasOne("NbsRoundup.Catalogue.Issue", null)
@@ -889,6 +936,15 @@ namespace NbsRoundup.Migrations.Postgres.Migrations
                         .IsRequired();
                 });
 
+            modelBuilder.Entity("NbsRoundup.Data.PlaceScope", b =>
+                {
+                    b.HasOne("NbsRoundup.Catalogue.Entry", null)
+                        .WithMany()
+                        .HasForeignKey("EntryId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("NbsRoundup.Auditing.ChangeSet", b =>
                 {
                     b.Navigation("Changes");
@@ -897,6 +953,8 @@ namespace NbsRoundup.Migrations.Postgres.Migrations
             modelBuilder.Entity("NbsRoundup.Catalogue.Entry", b =>
                 {
                     b.Navigation("Organisations");
+
+                    b.Navigation("Tags");
                 });
 
             modelBuilder.Entity("NbsRoundup.Catalogue.Issue", b =>

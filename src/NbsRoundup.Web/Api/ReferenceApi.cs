@@ -1,4 +1,6 @@
 using Microsoft.AspNetCore.Http.HttpResults;
+using NbsRoundup.Discovery;
+using NbsRoundup.Search;
 using NbsRoundup.Web.Caching;
 using NbsRoundup.Web.Exports;
 using NbsRoundup.Web.Reading;
@@ -13,7 +15,28 @@ public static class ReferenceApi
         endpoints.MapGet("/api/sections", SectionsAsync).CachedAs(CachePolicies.Catalogue).WithTags("Sections").WithName("ListSections").WithSummary("The sections, in newsletter order.");
         endpoints.MapGet("/api/organisations", OrganisationsAsync).CachedAs(CachePolicies.Catalogue).WithTags("Organisations").WithName("ListOrganisations")
             .WithSummary("Organisations with their aliases and the number of published entries naming them.");
+        endpoints.MapGet("/api/topics", TopicsAsync).CachedAs(CachePolicies.Catalogue).WithTags("Topics").WithName("ListTopics")
+            .WithSummary("The topics of the three vocabularies (ecosystems, societal challenges, approaches), in order, with the number of published entries tagged with each.");
+        endpoints.MapGet("/api/places", PlacesAsync).CachedAs(CachePolicies.Catalogue).WithTags("Places").WithName("ListPlaces")
+            .WithSummary("Global, the UN M49 regions and the countries that have published entries, with the number within each (a region counts its countries' entries).");
         return endpoints;
+    }
+
+    private static async Task<Ok<List<TopicSummaryDto>>> TopicsAsync(HttpRequest request, CatalogueDb db, CancellationToken ct)
+    {
+        var baseUrl = QueryProblems.BaseUrl(request);
+        var counts = await TagCounts.TopicsAsync(db, ct);
+        return TypedResults.Ok(Topics.All.Select(t => new TopicSummaryDto(t.Key, t.Group.Key, t.Chinese, t.English, counts.GetValueOrDefault(t.Key),
+            Paths.Absolute(baseUrl, Paths.Topic(t.Key)))).ToList());
+    }
+
+    private static async Task<Ok<List<PlaceSummaryDto>>> PlacesAsync(HttpRequest request, CatalogueDb db, CancellationToken ct)
+    {
+        var baseUrl = QueryProblems.BaseUrl(request);
+        var counts = await TagCounts.PlacesAsync(db, ct);
+        return TypedResults.Ok(Places.All.Where(p => counts.ContainsKey(p.Code))
+            .Select(p => new PlaceSummaryDto(p.Code, p.Kind.ToString().ToLowerInvariant(), p.Chinese, p.English, p.Parents, counts[p.Code],
+                Paths.Absolute(baseUrl, Paths.Place(p.Code)))).ToList());
     }
 
     private static async Task<Ok<List<SectionDto>>> SectionsAsync(HttpRequest request, CatalogueDb db, CancellationToken ct)

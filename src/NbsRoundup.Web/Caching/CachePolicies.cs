@@ -33,5 +33,18 @@ public static class CachePolicies
 
     private static string Tag(string kind, string key) => kind + ":" + key;
 
+    private const string ExtraTagsKey = "nbs-cache-also-tagged";
+
+    /// <summary>
+    /// Tags a response with entries it shows besides its own subject (an entry page's related
+    /// entries): a change to any of them (a new title, a draft, a deletion) makes the response stale too.
+    /// </summary>
+    public static void AlsoTagEntries(HttpContext context, IEnumerable<string> slugs) =>
+        context.Items[ExtraTagsKey] = slugs.Select(s => Tag(Entry, s)).ToList();
+
+    /// <summary>The tags a handler added with <see cref="AlsoTagEntries"/>.</summary>
+    internal static IEnumerable<string> AddedTags(HttpContext context) =>
+        context.Items.TryGetValue(ExtraTagsKey, out var tags) && tags is IEnumerable<string> list ? list : [];
+
     private static string Route(HttpContext context, string name) => context.GetRouteValue(name) as string ?? "";
 }

@@ -47,6 +47,10 @@ internal sealed class PortalCachePolicy(Func<HttpContext, IEnumerable<string>> t
             context.AllowCacheStorage = false;
             return;
         }
+        foreach (var tag in CachePolicies.AddedTags(context.HttpContext))
+        {
+            context.Tags.Add(tag);
+        }
         if (context.AllowCacheStorage && !await context.HttpContext.RequestServices.GetRequiredService<CacheCoherence>().IsCurrentAsync(context.HttpContext, cancellation))
         {
             context.AllowCacheStorage = false;

@@ -1,5 +1,6 @@
 using System.ServiceModel.Syndication;
 using System.Xml;
+using NbsRoundup.Discovery;
 using NbsRoundup.Rendering;
 using NbsRoundup.Search;
 using NbsRoundup.Web.Caching;
@@ -34,6 +35,14 @@ public static class Feeds
                 ? Task.FromResult(Results.NotFound())
                 : FeedAsync(context, db, new CatalogueQuery { Sections = [key] }, [], $"NbS Round-up: {section.NameZh} / {section.NameEn}", ct);
         }).ExcludeFromDescription().CachedAs(CachePolicies.Section);
+        endpoints.MapGet("/topics/{key}/feed", (string key, HttpContext context, CatalogueDb db, CancellationToken ct) =>
+            Topics.ByKey(key) is { } topic
+                ? FeedAsync(context, db, new CatalogueQuery { Topics = [topic.Key] }, [], $"NbS Round-up: {topic.Chinese} / {topic.English}", ct)
+                : Task.FromResult(Results.NotFound())).ExcludeFromDescription().CachedAs(CachePolicies.Catalogue);
+        endpoints.MapGet("/places/{code}/feed", (string code, HttpContext context, CatalogueDb db, CancellationToken ct) =>
+            Places.ByCode(code) is { } place
+                ? FeedAsync(context, db, new CatalogueQuery { Places = [place.Code] }, [], $"NbS Round-up: {place.Chinese} / {place.English}", ct)
+                : Task.FromResult(Results.NotFound())).ExcludeFromDescription().CachedAs(CachePolicies.Catalogue);
         return endpoints;
     }
 
@@ -84,6 +93,17 @@ public static class Feeds
             item.Authors.Add(new SyndicationPerson { Name = name });
         }
         item.Categories.Add(new SyndicationCategory(row.SectionKey, null, row.SectionName));
+        // Topics and places as categories in schemes of their own: the addresses of their indexes.
+        var topics = Paths.Absolute(baseUrl, Paths.Topics);
+        foreach (var tag in row.Topics)
+        {
+            item.Categories.Add(new SyndicationCategory(tag.Topic.Key, topics, $"{tag.Topic.Chinese} / {tag.Topic.English}"));
+        }
+        var places = Paths.Absolute(baseUrl, Paths.Places);
+        foreach (var tag in row.Places)
+        {
+            item.Categories.Add(new SyndicationCategory(tag.Code, places, $"{tag.Place.Chinese} / {tag.Place.English}"));
+        }
         return item;
     }
 

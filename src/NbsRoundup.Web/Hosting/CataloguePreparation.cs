@@ -42,6 +42,11 @@ public static class CataloguePreparation
         {
             logger.LogInformation("Derived the duplicate-check key of {Count} links", keyed);
         }
+        if (!await PlaceScopeIndex.IsCompleteAsync(db, ct))
+        {
+            var count = await PlaceScopeIndex.RebuildAsync(db, ct);
+            logger.LogInformation("Rebuilt {Count} place scopes of the entries' places", count);
+        }
         if (db.Database.IsPostgres())
         {
             // WAL, synchronous and busy timeouts are SQLite's; a PostgreSQL server keeps its own (fsync, synchronous_commit).

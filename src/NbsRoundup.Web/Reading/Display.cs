@@ -1,4 +1,5 @@
 using System.Globalization;
+using NbsRoundup.Search;
 using NbsRoundup.Web.Localization;
 
 namespace NbsRoundup.Web.Reading;
@@ -25,6 +26,18 @@ public static class Display
             : string.Create(CultureInfo.InvariantCulture, $" (总第{number}期)");
         return when + vol + no;
     }
+
+    /// <summary>A topic's name in the reader's language.</summary>
+    public static string Name(NbsRoundup.Discovery.Topic topic) => topic.Name(PortalLocalization.IsEnglish ? "en" : "zh");
+
+    /// <summary>A topic group's name in the reader's language.</summary>
+    public static string Name(NbsRoundup.Discovery.TopicGroup group) => group.Name(PortalLocalization.IsEnglish ? "en" : "zh");
+
+    /// <summary>A place's name in the reader's language.</summary>
+    public static string Name(NbsRoundup.Discovery.Place place) => place.Name(PortalLocalization.IsEnglish ? "en" : "zh");
+
+    /// <summary>A facet's label in the reader's language (topics and places carry both).</summary>
+    public static string Label(FacetCount facet) => PortalLocalization.IsEnglish && facet.LabelEn is not null ? facet.LabelEn : facet.Label;
 
     /// <summary>The separator between names in a list: "、" in Chinese, ", " in English.</summary>
     public static string ListSeparator => PortalLocalization.IsEnglish ? ", " : "、";

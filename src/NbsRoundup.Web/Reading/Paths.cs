@@ -16,6 +16,21 @@ public static class Paths
 
     public static string Organisation(string slug) => "/organisations/" + Uri.EscapeDataString(slug);
 
+    public const string Topics = "/topics";
+
+    public static string Topic(string key) => "/topics/" + Uri.EscapeDataString(key);
+
+    public static string TopicFeed(string key) => Topic(key) + "/feed";
+
+    public const string Places = "/places";
+
+    public static string Place(string code) => "/places/" + Uri.EscapeDataString(code);
+
+    public static string PlaceFeed(string code) => Place(code) + "/feed";
+
+    /// <summary>An entry with its topics, places and related entries, as JSON.</summary>
+    public static string ApiEntry(string slug) => "/api/entries/" + Uri.EscapeDataString(slug);
+
     /// <summary>An absolute address under the portal's public base ("https://nbs.example.org/" + "/issues/2021-11"), keeping any path base.</summary>
     public static string Absolute(Uri baseUrl, string path) => baseUrl.ToString().TrimEnd('/') + path;
 }

@@ -1,5 +1,7 @@
 using System.Text;
 using System.Xml;
+using NbsRoundup.Discovery;
+using NbsRoundup.Search;
 using NbsRoundup.Web.Caching;
 using NbsRoundup.Web.Reading;
 
@@ -44,6 +46,8 @@ public static class SitemapEndpoints
             .OrderBy(o => o.Slug)
             .Select(o => o.Slug)
             .ToListAsync(ct);
+        var topics = await TagCounts.TopicsAsync(db, ct);
+        var places = await TagCounts.PlacesAsync(db, ct);
         return
         [
             "/",
@@ -53,6 +57,10 @@ public static class SitemapEndpoints
             .. Section.All.Where(s => sectionIds.Contains(s.Id)).Select(s => Paths.Section(s.Key)),
             "/organisations",
             .. organisations.Select(Paths.Organisation),
+            Paths.Topics,
+            .. Topics.All.Where(t => topics.ContainsKey(t.Key)).Select(t => Paths.Topic(t.Key)),
+            Paths.Places,
+            .. Places.All.Where(p => places.ContainsKey(p.Code)).Select(p => Paths.Place(p.Code)),
         ];
     }
 

@@ -7,6 +7,7 @@ namespace NbsRoundup.Catalogue;
 public sealed class Entry : IVersioned
 {
     private readonly List<EntryOrganisation> _organisations = [];
+    private readonly List<EntryTag> _tags = [];
 
     public int Id { get; private set; }
     public string Slug { get; private set; } = "";
@@ -51,6 +52,15 @@ public sealed class Entry : IVersioned
     public DateOnly? DateEnd { get; private set; }
 
     public IReadOnlyList<EntryOrganisation> Organisations => _organisations;
+
+    /// <summary>Topics and places, curated or suggested: one table, so that a list of entries reads them in one query.</summary>
+    public IReadOnlyList<EntryTag> Tags => _tags;
+
+    /// <summary>Topic keys (`wetlands`, `finance`), curated or suggested.</summary>
+    public IReadOnlyList<EntryTag> Topics => _tags.Where(t => t.Kind == TagKind.Topic).ToList();
+
+    /// <summary>Place codes (`CN`, `419`, `global`), curated or suggested.</summary>
+    public IReadOnlyList<EntryTag> Places => _tags.Where(t => t.Kind == TagKind.Place).ToList();
 
     /// <summary>When the entry was last added or changed (UTC); set on save.</summary>
     public DateTime UpdatedAt { get; private set; }
@@ -111,8 +121,46 @@ public sealed class Entry : IVersioned
         .Add("speaker", Speaker)
         .Add("date", DateText)
         .Add("link", Content.WrittenLink)
+        .Add("topics", EntryTags.Describe(Topics.Select(t => (t.Key, t.IsSuggested))))
+        .Add("places", EntryTags.Describe(Places.Select(p => (p.Key, p.IsSuggested))))
         .Add("summary", Summary)
         .Add("draft", IsPublished ? "no" : "yes");
+
+    /// <summary>The topic keys and place codes, curated and suggested alike.</summary>
+    public EntryTags TagKeys => new(Topics.Select(t => t.Key).ToList(), Places.Select(p => p.Key).ToList());
+
+    /// <summary>True when the entry's tags were suggested by the portal and no editor has confirmed them yet.</summary>
+    public bool HasSuggestedTags => _tags.Any(t => t.IsSuggested);
+
+    /// <summary>
+    /// Replaces the topics and places: curated (an editor's or a file's), or suggested by the portal
+    /// for an entry that has none. Tags that stay keep their rows (only whether they are suggested changes).
+    /// </summary>
+    public void SetTags(EntryTags tags, bool suggested = false)
+    {
+        Replace(TagKind.Topic, tags.Topics, suggested);
+        Replace(TagKind.Place, tags.Places, suggested);
+    }
+
+    /// <summary>An editor confirms the suggested tags: they become curated.</summary>
+    public void ConfirmTags() => SetTags(TagKeys);
+
+    private void Replace(TagKind kind, IReadOnlyList<string> wanted, bool suggested)
+    {
+        // As with organisations, removing and re-adding one key would give the change tracker two rows with one key.
+        _tags.RemoveAll(tag => tag.Kind == kind && !wanted.Contains(tag.Key, StringComparer.Ordinal));
+        foreach (var key in wanted.Distinct(StringComparer.Ordinal))
+        {
+            if (_tags.FirstOrDefault(tag => tag.Kind == kind && tag.Key == key) is { } existing)
+            {
+                existing.IsSuggested = suggested;
+            }
+            else
+            {
+                _tags.Add(new EntryTag(kind, key, suggested));
+            }
+        }
+    }
 
     public PartialDate? Date => DateYear is { } year && DateText is not null
         ? new PartialDate(year, DateMonth, DateDay, DateText)
@@ -203,4 +251,55 @@ public sealed class EntryOrganisation
         Organisation = organisation;
         Position = position;
     }
+}
+
+/// <summary>What a tag of an entry names.</summary>
+public enum TagKind
+{
+    /// <summary>A key of the fixed topic vocabularies (Discovery.Topics).</summary>
+    Topic = 1,
+
+    /// <summary>An ISO 3166-1 alpha-2 code, a UN M49 region code or `global` (Discovery.Places).</summary>
+    Place = 2,
+}
+
+/// <summary>A topic or a place an entry is tagged with.</summary>
+public sealed class EntryTag
+{
+    public int EntryId { get; private set; }
+    public TagKind Kind { get; private set; }
+    /// <summary>The topic key or the place code.</summary>
+    public string Key { get; private set; } = "";
+    /// <summary>Suggested by the portal from the entry's text, not yet confirmed by an editor.</summary>
+    public bool IsSuggested { get; internal set; }
+
+    private EntryTag()
+    {
+    }
+
+    internal EntryTag(TagKind kind, string key, bool suggested)
+    {
+        Kind = kind;
+        Key = key;
+        IsSuggested = suggested;
+    }
+}
+
+/// <summary>An entry's topic keys and place codes, without saying whether they are curated or suggested.</summary>
+public sealed record EntryTags(IReadOnlyList<string> Topics, IReadOnlyList<string> Places)
+{
+    public static EntryTags None { get; } = new([], []);
+
+    public bool IsEmpty => Topics.Count == 0 && Places.Count == 0;
+
+    /// <summary>The same keys and codes, in any order.</summary>
+    public bool Equals(EntryTags? other) =>
+        other is not null && Topics.Order(StringComparer.Ordinal).SequenceEqual(other.Topics.Order(StringComparer.Ordinal), StringComparer.Ordinal)
+        && Places.Order(StringComparer.Ordinal).SequenceEqual(other.Places.Order(StringComparer.Ordinal), StringComparer.Ordinal);
+
+    public override int GetHashCode() => HashCode.Combine(string.Join(' ', Topics.Order(StringComparer.Ordinal)), string.Join(' ', Places.Order(StringComparer.Ordinal)));
+
+    /// <summary>Tags as the audit log writes them: in key order, `; `-separated, suggested ones marked (`wetlands (suggested)`).</summary>
+    public static string Describe(IEnumerable<(string Key, bool Suggested)> tags) =>
+        string.Join("; ", tags.OrderBy(t => t.Key, StringComparer.Ordinal).Select(t => t.Suggested ? t.Key + " (suggested)" : t.Key));
 }

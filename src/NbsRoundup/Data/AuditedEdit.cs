@@ -130,6 +130,7 @@ public sealed class AuditedEdit
     private static async Task<IVersioned?> CurrentAsync(CatalogueDb db, IVersioned subject, CancellationToken ct) => subject switch
     {
         Entry entry => await db.Entries.AsNoTracking().Include(e => e.Organisations).ThenInclude(eo => eo.Organisation)
+            .Include(e => e.Tags).AsSplitQuery()
             .FirstOrDefaultAsync(e => e.Slug == entry.Slug, ct),
         Issue issue => await db.Issues.AsNoTracking().Include(i => i.SectionIntros).FirstOrDefaultAsync(i => i.Slug == issue.Slug, ct),
         Organisation organisation => await db.Organisations.AsNoTracking().Include(o => o.Aliases).FirstOrDefaultAsync(o => o.Slug == organisation.Slug, ct),

@@ -37,6 +37,28 @@ internal static class BulkInsert
         await InsertLevelAsync(db, type, roots, ct);
     }
 
+    /// <summary>The entities and every entity they own through collection navigations: what InsertGraphAsync writes.</summary>
+    public static List<object> GraphOf(CatalogueDb db, IReadOnlyList<object> roots)
+    {
+        var all = new List<object>();
+        Collect(roots);
+        return all;
+
+        void Collect(IReadOnlyList<object> rows)
+        {
+            if (rows.Count == 0)
+            {
+                return;
+            }
+            all.AddRange(rows);
+            var type = db.Model.FindEntityType(rows[0].GetType())!;
+            foreach (var collection in type.GetNavigations().Where(n => n.IsCollection && !n.IsOnDependent))
+            {
+                Collect(rows.SelectMany(row => ((IEnumerable?)collection.GetGetter().GetClrValueUsingContainingEntity(row))?.Cast<object>() ?? []).ToList());
+            }
+        }
+    }
+
     private static async Task InsertLevelAsync(CatalogueDb db, IEntityType type, IReadOnlyList<object> rows, CancellationToken ct)
     {
         foreach (var foreignKey in type.GetForeignKeys())

@@ -20,6 +20,8 @@ public sealed class CatalogueDb(DbContextOptions<CatalogueDb> options) : Identit
     public DbSet<Organisation> Organisations => Set<Organisation>();
     public DbSet<OrganisationAlias> OrganisationAliases => Set<OrganisationAlias>();
     public DbSet<EntryOrganisation> EntryOrganisations => Set<EntryOrganisation>();
+    public DbSet<EntryTag> EntryTags => Set<EntryTag>();
+    public DbSet<PlaceScope> PlaceScopes => Set<PlaceScope>();
     public DbSet<IssueSectionIntro> IssueSectionIntros => Set<IssueSectionIntro>();
     public DbSet<ChangeSet> ChangeSets => Set<ChangeSet>();
     public DbSet<FieldChange> FieldChanges => Set<FieldChange>();
@@ -76,7 +78,8 @@ public sealed class CatalogueDb(DbContextOptions<CatalogueDb> options) : Identit
         LinkKeys.Stamp(ChangeTracker);
         var index = SearchIndex.Collect(ChangeTracker);
         var scope = ChangeScope.Collect(ChangeTracker);
-        if (index.IsEmpty && scope.IsEmpty && audit is null)
+        var places = PlaceScopeIndex.Collect(ChangeTracker);
+        if (index.IsEmpty && scope.IsEmpty && places.IsEmpty && audit is null)
         {
             return await base.SaveChangesAsync(acceptAllChangesOnSuccess, ct);
         }
@@ -86,6 +89,7 @@ public sealed class CatalogueDb(DbContextOptions<CatalogueDb> options) : Identit
             await scope.CaptureBeforeSaveAsync(this, ct);
             var saved = await NewIssues.SaveAsync(this, () => base.SaveChangesAsync(acceptAllChangesOnSuccess, ct), ct);
             await SearchIndex.ApplyAsync(this, index, ct);
+            await PlaceScopeIndex.ApplyAsync(this, places, ct);
             await ChangeLog.AppendAsync(this, await scope.ResolveAsync(this, ct), now, ct);
             if (audit is not null)
             {

@@ -69,6 +69,10 @@ internal sealed class ChangeScope
                 _entryIds.Add(link.EntryId);
                 _organisationIds.Add(link.OrganisationId);
                 break;
+            case EntryTag tag:
+                IsEmpty = false;
+                _entryIds.Add(tag.EntryId);
+                break;
             case Organisation organisation:
                 IsEmpty = false;
                 _organisationSlugs.Add(organisation.Slug);

@@ -21,11 +21,8 @@ internal static class NewIssues
         }
         // The new issues leave the tracker while it saves everything else, so that new organisations
         // they name have their keys by the time the issues' rows refer to them.
-        var rows = issues.Cast<object>()
-            .Concat(issues.SelectMany(i => i.SectionIntros))
-            .Concat(issues.SelectMany(i => i.Entries))
-            .Concat(issues.SelectMany(i => i.Entries).SelectMany(e => e.Organisations))
-            .ToList();
+        // Everything they own, as the bulk insert will write it (an entry's organisation links, topics, places).
+        var rows = BulkInsert.GraphOf(db, issues);
         foreach (var row in rows)
         {
             db.Entry(row).State = EntityState.Detached;

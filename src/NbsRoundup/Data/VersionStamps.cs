@@ -6,7 +6,7 @@ namespace NbsRoundup.Data;
 
 /// <summary>
 /// Renews the Version of every issue, entry and organisation a save changes, including
-/// changes only to what they own (an entry's organisation links, an organisation's aliases,
+/// changes only to what they own (an entry's organisation links, topics and places, an organisation's aliases,
 /// an issue's section introductions). A change of an entry's position alone does not count:
 /// forms never write positions, so moving a neighbour must not make an open form stale.
 /// </summary>
@@ -31,6 +31,7 @@ internal static class VersionStamps
             {
                 IVersioned versioned when entry.State != EntityState.Deleted && !OnlyPositionChanged(entry) => versioned,
                 EntryOrganisation link => entries.GetValueOrDefault(link.EntryId),
+                EntryTag tag => entries.GetValueOrDefault(tag.EntryId),
                 OrganisationAlias alias => organisations.GetValueOrDefault(alias.OrganisationId),
                 IssueSectionIntro intro => issues.GetValueOrDefault(intro.IssueId),
                 _ => null,

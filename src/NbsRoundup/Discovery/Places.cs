@@ -88,6 +88,17 @@ public static class Places
         return data.ByName.GetValueOrDefault(Names.Normalize(trimmed));
     }
 
+    /// <summary>Place codes in the order of <see cref="All"/> (`global`, regions, countries, each by code); unknown codes last.</summary>
+    public static IReadOnlyList<string> Ordered(IEnumerable<string> codes)
+    {
+        var order = _data.Value.Order;
+        return codes.Distinct(StringComparer.Ordinal).OrderBy(c => order.GetValueOrDefault(c, int.MaxValue)).ThenBy(c => c, StringComparer.Ordinal).ToList();
+    }
+
+    /// <summary>Every name a place is found by (names and aliases in both languages), for suggesting the closest to a mistyped one.</summary>
+    internal static IEnumerable<(string Name, Place Place)> NamesToSuggest() =>
+        All.SelectMany(p => new[] { p.English, p.Chinese }.Concat(p.EnglishAliases).Concat(p.ChineseAliases).Select(n => (n, p)));
+
     /// <summary>The place with exactly this code (`CN`, `142`, `global`), or null.</summary>
     public static Place? ByCode(string code) => _data.Value.ByCode.GetValueOrDefault(code);
 
@@ -99,6 +110,14 @@ public static class Places
     /// </summary>
     public static IReadOnlySet<string> Expand(string code) =>
         _data.Value.Descendants.TryGetValue(code, out var set) ? set : FrozenSet<string>.Empty;
+
+    /// <summary>
+    /// The place and every region that contains it, transitively (`CN` → `CN`, `030`, `142`;
+    /// `BZ` → `BZ`, `013`, `003`, `019`, `419`): the codes whose filters find an entry tagged with
+    /// it. `global` and an unknown code are only themselves.
+    /// </summary>
+    public static IReadOnlySet<string> Within(string code) =>
+        _data.Value.Ancestors.TryGetValue(code, out var set) ? set : new HashSet<string>(StringComparer.Ordinal) { code };
 
     /// <summary>The countries inside a region, transitively; empty for a country or `global`.</summary>
     public static IEnumerable<Place> CountriesIn(string regionCode) =>
@@ -113,7 +132,11 @@ public static class Places
         IReadOnlyList<Place> All,
         FrozenDictionary<string, Place> ByCode,
         FrozenDictionary<string, Place> ByName,
-        FrozenDictionary<string, FrozenSet<string>> Descendants);
+        FrozenDictionary<string, FrozenSet<string>> Descendants,
+        FrozenDictionary<string, FrozenSet<string>> Ancestors)
+    {
+        public FrozenDictionary<string, int> Order { get; } = All.Select((p, i) => (p.Code, i)).ToFrozenDictionary(x => x.Code, x => x.i, StringComparer.Ordinal);
+    }
 
     private static Data Load()
     {
@@ -170,6 +193,10 @@ public static class Places
             }
             descendants[p.Code] = set.ToFrozenSet(StringComparer.Ordinal);
         }
-        return new Data(all, byCode, byName.ToFrozenDictionary(StringComparer.Ordinal), descendants.ToFrozenDictionary(StringComparer.Ordinal));
+        var ancestors = all.ToFrozenDictionary(
+            p => p.Code,
+            p => descendants.Where(d => d.Value.Contains(p.Code)).Select(d => d.Key).ToFrozenSet(StringComparer.Ordinal),
+            StringComparer.Ordinal);
+        return new Data(all, byCode, byName.ToFrozenDictionary(StringComparer.Ordinal), descendants.ToFrozenDictionary(StringComparer.Ordinal), ancestors);
     }
 }

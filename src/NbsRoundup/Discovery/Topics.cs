@@ -89,6 +89,16 @@ public static class Topics
     public static Topic? Find(string? name) =>
         string.IsNullOrWhiteSpace(name) ? null : _byName.GetValueOrDefault(Names.Normalize(name));
 
+    /// <summary>Topic keys in display order (Topics.All); unknown keys last, in key order.</summary>
+    public static IReadOnlyList<string> Ordered(IEnumerable<string> keys) =>
+        keys.Distinct(StringComparer.Ordinal).OrderBy(k => _order.GetValueOrDefault(k, int.MaxValue)).ThenBy(k => k, StringComparer.Ordinal).ToList();
+
+    private static readonly FrozenDictionary<string, int> _order = All.Select((t, i) => (t.Key, i)).ToFrozenDictionary(x => x.Key, x => x.i, StringComparer.Ordinal);
+
+    /// <summary>Every name a topic is found by (keys, names, aliases), for suggesting the closest to a mistyped one.</summary>
+    internal static IEnumerable<(string Name, Topic Topic)> NamesToSuggest() =>
+        All.SelectMany(t => new[] { t.Key, t.Chinese, t.English }.Concat(t.Aliases).Select(n => (n, t)));
+
     /// <summary>The topics of one group, in display order.</summary>
     public static IEnumerable<Topic> In(TopicGroup group) => All.Where(t => t.Group == group);
 

@@ -59,7 +59,15 @@ public static class WorldMap
     /// address each country with entries links to (the web layer owns URLs; the value is escaped
     /// here); <paramref name="texts"/> the words, in the interface language.
     /// </summary>
-    public static string Render(IReadOnlyDictionary<string, int> counts, Func<string, string> href, WorldMapTexts texts)
+    public static string Render(IReadOnlyDictionary<string, int> counts, Func<string, string> href, WorldMapTexts texts) =>
+        Render(counts, href, texts, legend: true);
+
+    /// <summary>
+    /// The map as SVG, with or without its legend: a page that scales the map down to a phone's
+    /// width may rather give the legend as text of its own (<see cref="Bins"/> of <see cref="MaxShown"/>),
+    /// which stays readable at any width.
+    /// </summary>
+    public static string Render(IReadOnlyDictionary<string, int> counts, Func<string, string> href, WorldMapTexts texts, bool legend)
     {
         ArgumentNullException.ThrowIfNull(counts);
         ArgumentNullException.ThrowIfNull(href);
@@ -69,7 +77,7 @@ public static class WorldMap
         var bins = Bins(shown.Count == 0 ? 0 : shown.Values.Max());
 
         var sb = new StringBuilder(64 * 1024);
-        var height = data.Height + _legendHeight;
+        var height = data.Height + (legend ? _legendHeight : 0);
         // Not role="img": that would hide the country links from assistive technology.
         var title = Escape(texts.Title);
         sb.Append(CultureInfo.InvariantCulture, $"<svg xmlns=\"http://www.w3.org/2000/svg\" class=\"map\" viewBox=\"0 0 {data.Width} {height}\" aria-label=\"{title}\">");
@@ -113,10 +121,17 @@ public static class WorldMap
             sb.Append("</a>");
         }
 
-        AppendLegend(sb, bins, texts, data.Height);
+        if (legend)
+        {
+            AppendLegend(sb, bins, texts, data.Height);
+        }
         sb.Append("</svg>");
         return sb.ToString();
     }
+
+    /// <summary>The largest count the map would shade (0 when it would shade none): what its <see cref="Bins"/> are made for.</summary>
+    public static int MaxShown(IReadOnlyDictionary<string, int> counts) =>
+        counts.Where(c => c.Value > 0 && _data.Value.Shapes.ContainsKey(c.Key)).Select(c => c.Value).DefaultIfEmpty(0).Max();
 
     /// <summary>
     /// The shades for counts from 1 to <paramref name="max"/>: one per count up to 5; 1, 2, 3 and

@@ -40,7 +40,7 @@ public static class BibTexExport
         Field(sb, "howpublished", Escape(e.IssueTitle));
         Field(sb, "url", row.Link);
         Field(sb, "note", Escape(e.OriginalTitle is null ? $"NbS Round-up {e.IssueSlug}, {e.SectionName}" : $"Original title: {e.OriginalTitle}. NbS Round-up {e.IssueSlug}, {e.SectionName}"));
-        Field(sb, "keywords", e.SectionKey);
+        Field(sb, "keywords", Escape(string.Join(", ", [e.SectionKey, .. row.Keywords])));
         Field(sb, "langid", "chinese");
         sb.Append("}\n\n");
         return sb.ToString();

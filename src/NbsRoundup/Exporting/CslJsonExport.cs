@@ -73,6 +73,11 @@ public static class CslJsonExport
         }
         json.WriteString("container-title", e.IssueTitle);
         json.WriteString("genre", e.SectionName);
+        if (row.Keywords.Count > 0)
+        {
+            // CSL's keyword is one string; Zotero splits it at commas into tags.
+            json.WriteString("keyword", string.Join(", ", row.Keywords));
+        }
         if (e.Organisations.Count > 0)
         {
             json.WriteString("publisher", string.Join("; ", e.Organisations.Select(o => o.Name)));

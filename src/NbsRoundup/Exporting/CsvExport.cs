@@ -11,6 +11,7 @@ public static class CsvExport
     [
         "slug", "title", "original_title", "authors", "speaker", "organisations", "date", "date_precision", "date_text",
         "section", "section_name", "subheading", "issue", "issue_title", "link", "url", "summary",
+        "topics", "places", "tags_suggested",
     ];
 
     private static readonly CsvWriterOptions _options = new()
@@ -34,6 +35,7 @@ public static class CsvExport
                 e.Slug, e.Title, e.OriginalTitle ?? "", e.Authors ?? "", e.Speaker ?? "", string.Join("; ", e.Organisations.Select(o => o.Name)),
                 date?.Iso ?? "", date?.Precision.ToString().ToLowerInvariant() ?? "", date?.Text ?? "",
                 e.SectionKey, e.SectionName, e.Subheading ?? "", e.IssueSlug, e.IssueTitle, e.Link ?? "", row.Url, row.SummaryText,
+                string.Join("; ", e.Topics.Select(t => t.Topic.Key)), string.Join("; ", e.Places.Select(p => p.Code)), e.HasSuggestedTags ? "yes" : "no",
             ], ct);
         }
         await csv.FlushAsync(ct);

@@ -20,6 +20,9 @@ public sealed record ExportRow(EntryRow Entry, string Url)
 
     public string SummaryText => MarkdownRenderer.ToPlainText(Entry.Summary);
 
+    /// <summary>Topics and places by their English names, for the keywords of reference managers ("Wetlands", "Belize").</summary>
+    public IReadOnlyList<string> Keywords => [.. Entry.Topics.Select(t => t.Topic.English), .. Entry.Places.Select(p => p.Place.English)];
+
     /// <summary>The source's own address when it has one, else the entry's page.</summary>
     public string Link => Entry.Link ?? Url;
 

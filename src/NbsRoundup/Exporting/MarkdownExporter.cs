@@ -2,6 +2,7 @@ using System.Text;
 using Microsoft.EntityFrameworkCore;
 using NbsRoundup.Catalogue;
 using NbsRoundup.Data;
+using NbsRoundup.Discovery;
 using NbsRoundup.Importing;
 
 namespace NbsRoundup.Exporting;
@@ -20,6 +21,7 @@ public static class MarkdownExporter
         var issue = await db.Issues.AsNoTracking()
             .Include(i => i.SectionIntros)
             .Include(i => i.Entries).ThenInclude(e => e.Organisations).ThenInclude(eo => eo.Organisation).ThenInclude(o => o.Aliases)
+            .Include(i => i.Entries).ThenInclude(e => e.Tags)
             .AsSplitQuery()
             .FirstOrDefaultAsync(i => i.Slug == slug, ct);
         return issue is null ? null : Write(issue);
@@ -73,6 +75,9 @@ public static class MarkdownExporter
         Meta(sb, "speaker", entry.Speaker);
         Meta(sb, "date", DateText(entry.Date, issue));
         Meta(sb, "link", entry.Content.WrittenLink);
+        // Curated tags only: suggested ones are the portal's guess, made again when the file is imported.
+        Meta(sb, "topics", string.Join("; ", Topics.Ordered(entry.Topics.Where(t => !t.IsSuggested).Select(t => t.Key))));
+        Meta(sb, "places", string.Join("; ", Places.Ordered(entry.Places.Where(p => !p.IsSuggested).Select(p => p.Key))));
         Meta(sb, "draft", entry.IsPublished ? null : "yes");
         Block(sb, entry.Summary);
     }

@@ -36,6 +36,10 @@ public static class RisExport
         {
             Tag(sb, "KW", organisation.Name);
         }
+        foreach (var keyword in row.Keywords)
+        {
+            Tag(sb, "KW", keyword);
+        }
         Tag(sb, "UR", row.Link);
         Tag(sb, "N1", "NbS Round-up: " + row.Url);
         Tag(sb, "AB", row.SummaryText);

@@ -20,6 +20,7 @@ public sealed class CatalogueImporter(CatalogueDb db, string actor = "import")
         var issue = await db.Issues
             .Include(i => i.SectionIntros)
             .Include(i => i.Entries).ThenInclude(e => e.Organisations).ThenInclude(eo => eo.Organisation)
+            .Include(i => i.Entries).ThenInclude(e => e.Tags)
             .AsSplitQuery()
             .FirstOrDefaultAsync(i => i.Slug == document.Slug, ct);
         var issueIsNew = issue is null;
@@ -62,13 +63,15 @@ public sealed class CatalogueImporter(CatalogueDb db, string actor = "import")
         foreach (var item in document.Entries)
         {
             var wanted = item.OrganisationNames.Select(organisations.Resolve).ToList();
+            var (tags, suggested) = EntryTagSuggestions.Decide(item.Tags, item.Content, wanted);
             var entry = issue.Entries.FirstOrDefault(e => e.Slug == item.Slug);
             if (entry is null)
             {
                 entry = issue.AddEntry(item.Slug, item.Content);
                 entry.SetOrganisations(wanted);
                 entry.SetDraft(item.IsDraft);
-                changes.Add(new EntryChange(ChangeKind.Added, item.Slug, item.Content.Title, []));
+                entry.SetTags(tags, suggested);
+                changes.Add(new EntryChange(ChangeKind.Added, item.Slug, item.Content.Title, []) { Suggested = suggested ? tags : null });
                 continue;
             }
             var fields = EntryDiff(entry.Content, item.Content);
@@ -80,13 +83,22 @@ public sealed class CatalogueImporter(CatalogueDb db, string actor = "import")
             {
                 fields.Add("draft");
             }
+            var tagsChange = EntryTagSuggestions.Differ(entry, tags, suggested);
+            if (tagsChange)
+            {
+                fields.AddRange(EntryTagSuggestions.Fields(entry, tags, suggested));
+            }
             if (fields.Count > 0)
             {
                 entry.Update(item.Content);
                 entry.SetOrganisations(wanted);
                 entry.SetDraft(item.IsDraft);
+                entry.SetTags(tags, suggested);
             }
-            changes.Add(new EntryChange(fields.Count > 0 ? ChangeKind.Changed : ChangeKind.Unchanged, item.Slug, item.Content.Title, fields));
+            changes.Add(new EntryChange(fields.Count > 0 ? ChangeKind.Changed : ChangeKind.Unchanged, item.Slug, item.Content.Title, fields)
+            {
+                Suggested = suggested && tagsChange ? tags : null,
+            });
         }
         var inFile = document.Entries.Select(e => e.Slug).ToHashSet();
         changes.AddRange(issue.Entries.Where(e => !inFile.Contains(e.Slug))

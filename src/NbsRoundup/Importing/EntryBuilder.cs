@@ -1,6 +1,7 @@
 using Markdig.Syntax;
 using Markdig.Syntax.Inlines;
 using NbsRoundup.Catalogue;
+using NbsRoundup.Discovery;
 
 namespace NbsRoundup.Importing;
 
@@ -32,6 +33,9 @@ internal static class EntryBuilder
         var date = ReadDate(metadata, diagnostics, issueYear, issueMonth);
         var (link, awaitsLink) = ReadLink(metadata?["link"] ?? HeadingLink(heading, line), diagnostics);
         var draft = ReadDraft(metadata, diagnostics);
+        var tags = new EntryTags(
+            ReadTags(metadata?["topics"], "topic", TagNames.ReadTopics, diagnostics),
+            ReadTags(metadata?["places"], "place", TagNames.ReadPlaces, diagnostics));
         var organisations = Names.SplitList(metadata?["organisations"]?.Value ?? "");
         foreach (var name in organisations)
         {
@@ -44,7 +48,37 @@ internal static class EntryBuilder
         }
         var content = new EntryContent(section.Id, position, subheading, title, original, Source(text, summaryBlocks),
             link, authors, speaker, date, awaitsLink);
-        return new EntryDocument(line, slug, content, organisations) { IsDraft = draft };
+        return new EntryDocument(line, slug, content, organisations) { IsDraft = draft, Tags = tags };
+    }
+
+    /// <summary>`topics: wetlands; 金融` or `places: BZ; 伯利兹; Latin America`: every value must name a topic or a place.</summary>
+    private static IReadOnlyList<string> ReadTags((string Value, int Line)? given, string what, Func<string, TagReading> read, DiagnosticBag diagnostics)
+    {
+        if (given is not { } line)
+        {
+            return [];
+        }
+        var reading = read(line.Value);
+        foreach (var unknown in reading.Unknown)
+        {
+            // Four whole sentences rather than one with "topic"/"place" filled in: each is translated as it stands.
+            switch (what, unknown.Suggestion)
+            {
+                case ("topic", { } suggestion):
+                    diagnostics.Error(line.Line, $"unknown topic '{unknown.Value}'; did you mean {suggestion}?");
+                    break;
+                case ("topic", null):
+                    diagnostics.Error(line.Line, $"unknown topic '{unknown.Value}'; topics are the keys or names listed in content/README.md");
+                    break;
+                case (_, { } suggestion):
+                    diagnostics.Error(line.Line, $"unknown place '{unknown.Value}'; did you mean {suggestion}?");
+                    break;
+                default:
+                    diagnostics.Error(line.Line, $"unknown place '{unknown.Value}'; places are ISO country codes, UN M49 region codes, 'global', or their names in English or Chinese");
+                    break;
+            }
+        }
+        return reading.Keys;
     }
 
     private static readonly string[] _yes = ["yes", "true", "是"];

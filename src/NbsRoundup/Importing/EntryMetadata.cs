@@ -17,6 +17,8 @@ internal sealed class EntryMetadata
         ["date"] = "date", ["日期"] = "date",
         ["link"] = "link", ["链接"] = "link",
         ["draft"] = "draft", ["草稿"] = "draft",
+        ["topics"] = "topics", ["topic"] = "topics", ["主题"] = "topics",
+        ["places"] = "places", ["place"] = "places", ["地点"] = "places",
     };
 
     private readonly Dictionary<string, (string Value, int Line)> _values = [];
@@ -42,7 +44,7 @@ internal sealed class EntryMetadata
             }
             if (!_keys.TryGetValue(pair.Key, out var key))
             {
-                diagnostics.Error(line, $"unknown metadata key '{pair.Key}'; known keys: slug, original, organisations, authors, speaker, date, link, draft");
+                diagnostics.Error(line, $"unknown metadata key '{pair.Key}'; known keys: slug, original, organisations, authors, speaker, date, link, draft, topics, places");
                 continue;
             }
             if (metadata._values.ContainsKey(key))

@@ -10,7 +10,11 @@ public enum ChangeKind
 }
 
 /// <summary>What an import does, or would do, to one entry.</summary>
-public sealed record EntryChange(ChangeKind Kind, string Slug, string Title, IReadOnlyList<string> Fields);
+public sealed record EntryChange(ChangeKind Kind, string Slug, string Title, IReadOnlyList<string> Fields)
+{
+    /// <summary>The tags the portal suggests for an entry the file gives none (null when the file gives tags, or they stay as they are).</summary>
+    public NbsRoundup.Catalogue.EntryTags? Suggested { get; init; }
+}
 
 /// <summary>What importing one file does, or would do, to the catalogue.</summary>
 public sealed record ImportPlan(

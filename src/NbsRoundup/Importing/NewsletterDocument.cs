@@ -23,4 +23,7 @@ public sealed record EntryDocument(int Line, string Slug, EntryContent Content, 
 {
     /// <summary>The metadata says `draft: yes`: the entry is kept from readers.</summary>
     public bool IsDraft { get; init; }
+
+    /// <summary>The topics and places the file gives (`topics:`, `places:`), curated; none when it gives none.</summary>
+    public EntryTags Tags { get; init; } = EntryTags.None;
 }

@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Text.RegularExpressions;
 using NbsRoundup.Catalogue;
+using NbsRoundup.Discovery;
 
 namespace NbsRoundup.Search;
 
@@ -21,7 +22,8 @@ public sealed record QueryError(string Parameter, string Message, params object[
 
 /// <summary>
 /// One catalogue query, as the page, the API, the exports and the feeds all take it from the
-/// query string: q, section (repeatable), issue, organisation, from, to, sort, page, pageSize.
+/// query string: q, section (repeatable), issue, organisation, from, to, sort, page, pageSize;
+/// topic and place (repeatable, each must match), exact.
 /// </summary>
 public sealed partial record CatalogueQuery
 {
@@ -38,12 +40,19 @@ public sealed partial record CatalogueQuery
     public PartialDate? From { get; init; }
     public PartialDate? To { get; init; }
     public CatalogueSort Sort { get; init; } = CatalogueSort.Date;
+    /// <summary>Topic keys; an entry must have every one.</summary>
+    public IReadOnlyList<string> Topics { get; init; } = [];
+    /// <summary>Place codes; an entry must fall within every one (a region takes in its countries).</summary>
+    public IReadOnlyList<string> Places { get; init; } = [];
+    /// <summary>Keywords as typed only: no glossary expansion into the other language.</summary>
+    public bool Exact { get; init; }
     public int Page { get; init; } = 1;
     public int PageSize { get; init; } = DefaultPageSize;
 
     public bool HasFilters => Keywords is not null || HasFiltersBesideKeywords;
 
-    public bool HasFiltersBesideKeywords => Sections.Count > 0 || Issue is not null || Organisation is not null || From is not null || To is not null;
+    public bool HasFiltersBesideKeywords => Sections.Count > 0 || Issue is not null || Organisation is not null || From is not null || To is not null
+        || Topics.Count > 0 || Places.Count > 0;
 
     /// <summary>Reads and checks query-string parameters; every problem is reported, none is silently ignored.</summary>
     public static (CatalogueQuery Query, IReadOnlyList<QueryError> Errors) Parse(Func<string, IReadOnlyList<string>> parameter)
@@ -93,6 +102,16 @@ public sealed partial record CatalogueQuery
             "relevance" => Invalid(CatalogueSort.Date, new QueryError("sort", "sorting by relevance needs keywords (q)")),
             var other => Invalid(CatalogueSort.Date, new QueryError("sort", "unknown sort '{0}'; use date or relevance", other)),
         };
+        var topics = Tags("topic", parameter("topic"), errors, v => Discovery.Topics.Find(v)?.Key, TagNames.ClosestTopic,
+            "topics are " + string.Join(", ", Discovery.Topics.All.Select(t => t.Key)));
+        var places = Tags("place", parameter("place"), errors, v => Discovery.Places.Find(v)?.Code, TagNames.ClosestPlace,
+            "places are ISO country codes (BZ), UN M49 region codes (419), global, or their names in English or Chinese");
+        var exact = Single("exact") switch
+        {
+            null or "false" => false,
+            "true" => true,
+            var other => Invalid(false, new QueryError("exact", "exact is '{0}'; use true (keywords as typed only) or false", other)),
+        };
         var page = Number("page", Single("page"), 1, MaxPage, 1, errors);
         var pageSize = Number("pageSize", Single("pageSize"), 1, MaxPageSize, DefaultPageSize, errors);
 
@@ -100,14 +119,45 @@ public sealed partial record CatalogueQuery
         {
             Keywords = keywords, Sections = sections, Issue = issue, Organisation = organisation,
             From = from, To = to, Sort = sort, Page = page, PageSize = pageSize,
+            Topics = topics, Places = places, Exact = exact,
         };
         return (query, errors);
 
-        CatalogueSort Invalid(CatalogueSort fallback, QueryError error)
+        T Invalid<T>(T fallback, QueryError error)
         {
             errors.Add(error);
             return fallback;
         }
+    }
+
+    /// <summary>
+    /// Topic or place values (keys, codes or names in either language; a value may list several,
+    /// separated by `;` or `；`, as the search form's place field does) as keys, in the order given;
+    /// unknown ones are errors.
+    /// </summary>
+    private static List<string> Tags(string name, IReadOnlyList<string> values, List<QueryError> errors, Func<string, string?> find, Func<string, string?> closest, string known)
+    {
+        var keys = new List<string>();
+        foreach (var value in values.SelectMany(v => Names.SplitList(v ?? "")))
+        {
+            if (value.Length > 100)
+            {
+                errors.Add(new QueryError(name, "a {0} may be at most {1} characters", name, 100));
+            }
+            else if (find(value) is { } key)
+            {
+                keys.Add(key);
+            }
+            else if (closest(value) is { } suggestion)
+            {
+                errors.Add(new QueryError(name, "unknown {0} '{1}'; did you mean {2}?", name, value, suggestion));
+            }
+            else
+            {
+                errors.Add(new QueryError(name, "unknown {0} '{1}'; {2}", name, value, known));
+            }
+        }
+        return keys.Distinct().ToList();
     }
 
     private static PartialDate? Bound(string name, string? value, List<QueryError> errors)
@@ -171,6 +221,18 @@ public sealed partial record CatalogueQuery
         if (To is not null)
         {
             yield return new("to", To.Iso);
+        }
+        foreach (var topic in Topics)
+        {
+            yield return new("topic", topic);
+        }
+        foreach (var place in Places)
+        {
+            yield return new("place", place);
+        }
+        if (Exact)
+        {
+            yield return new("exact", "true");
         }
         if ((Sort == CatalogueSort.Date && Keywords is not null) || (Sort == CatalogueSort.Relevance && Keywords is null))
         {

@@ -1,6 +1,7 @@
 using Microsoft.EntityFrameworkCore;
 using NbsRoundup.Catalogue;
 using NbsRoundup.Data;
+using NbsRoundup.Discovery;
 using NbsRoundup.Text;
 
 namespace NbsRoundup.Search;
@@ -14,6 +15,9 @@ public sealed class CatalogueSearch(CatalogueDb db)
     /// <summary>How many organisations the organisation facet lists.</summary>
     public const int OrganisationFacetSize = 15;
 
+    /// <summary>How many places the places facet lists on a page (the map shows every country).</summary>
+    public const int PlaceFacetSize = 15;
+
     public sealed record Options(bool Facets = true);
 
     // A class with init properties, not a positional record: EF can only see through member initialisers.
@@ -21,25 +25,48 @@ public sealed class CatalogueSearch(CatalogueDb db)
     {
         public required Entry Entry { get; init; }
         public double Rank { get; init; }
+        /// <summary>Matches the keywords as typed, not only through the glossary's equivalents: ranks first.</summary>
+        public bool Exact { get; init; }
+    }
+
+    /// <summary>The keywords as searched (with the glossary's equivalents unless the query says exact), and as typed.</summary>
+    private sealed record Keywords(KeywordQuery Searched, KeywordQuery Typed, IReadOnlyList<string> ExpandedWith);
+
+    private static Keywords? Read(CatalogueQuery query)
+    {
+        var typed = KeywordQuery.Parse(query.Keywords);
+        if (typed is null || query.Exact)
+        {
+            return typed is null ? null : new Keywords(typed, typed, []);
+        }
+        var expansion = Glossary.Expand(query.Keywords);
+        var searched = expansion.IsEmpty
+            ? null
+            : KeywordQuery.Parse(query.Keywords, expansion.Matches.Select(m => new KeywordExpansion(m.Start, m.Length, m.Equivalents)).ToList());
+        return searched is { IsExpanded: true } ? new Keywords(searched, typed, expansion.ExpandedWith) : new Keywords(typed, typed, []);
     }
 
     public async Task<SearchResult> RunAsync(CatalogueQuery query, Options? options = null, CancellationToken ct = default)
     {
         options ??= new Options();
-        var keywords = KeywordQuery.Parse(query.Keywords);
-        var (filtered, errors) = await FilterAsync(query, keywords, ct);
+        var read = Read(query);
+        var keywords = read?.Searched;
+        var (filtered, errors) = await FilterAsync(query, read, ct);
         if (errors.Count > 0)
         {
             return SearchResult.Invalid(query, errors);
         }
+        var facets = options.Facets ? await FacetsAsync(filtered.Select(r => r.Entry), ct) : null;
+        // Every entry has a section: with facets, their counts add up to the total, and no count query is needed.
         // With keywords only, every match is a visible entry: the index counts them without touching the table.
         var keywordsOnly = keywords is not null && !query.HasFiltersBesideKeywords;
-        var total = keywordsOnly ? await SearchIndex.CountAsync(db, keywords!, ct) : await filtered.CountAsync(ct);
+        var total = facets is not null ? facets.Sections.Sum(s => s.Count)
+            : keywordsOnly ? await SearchIndex.CountAsync(db, keywords!, ct)
+            : await filtered.CountAsync(ct);
         var ordered = Order(filtered, query, keywords);
         var page = ordered.Skip((query.Page - 1) * query.PageSize).Take(query.PageSize);
         var items = await RowsAsync(await page.Select(r => r.Entry.Slug).ToListAsync(ct), ct);
-        var facets = options.Facets ? await FacetsAsync(filtered.Select(r => r.Entry), ct) : null;
-        return new SearchResult(query, keywords, total, items, facets, []);
+        return new SearchResult(query, keywords, total, items, facets, []) { ExpandedWith = read?.ExpandedWith ?? [] };
     }
 
     /// <summary>
@@ -48,13 +75,13 @@ public sealed class CatalogueSearch(CatalogueDb db)
     /// </summary>
     public async Task<(IAsyncEnumerable<EntryRow>? Rows, IReadOnlyList<QueryError> Errors)> StreamAsync(CatalogueQuery query, int? limit = null, CancellationToken ct = default)
     {
-        var keywords = KeywordQuery.Parse(query.Keywords);
-        var (filtered, errors) = await FilterAsync(query, keywords, ct);
+        var read = Read(query);
+        var (filtered, errors) = await FilterAsync(query, read, ct);
         if (errors.Count > 0)
         {
             return (null, errors);
         }
-        var ordered = Order(filtered, query, keywords);
+        var ordered = Order(filtered, query, read?.Searched);
         var slugs = await (limit is { } max ? ordered.Take(max) : ordered).Select(r => r.Entry.Slug).ToListAsync(ct);
         return (Batches(slugs, ct), []);
     }
@@ -72,7 +99,7 @@ public sealed class CatalogueSearch(CatalogueDb db)
 
     private IOrderedQueryable<Ranked> Order(IQueryable<Ranked> filtered, CatalogueQuery query, KeywordQuery? keywords) =>
         query.Sort == CatalogueSort.Relevance && keywords is not null
-            ? filtered.OrderBy(r => r.Rank).ThenByNewestFirst(r => r.Entry.DateStart, db.Database).ThenBy(r => r.Entry.Id)
+            ? filtered.OrderByDescending(r => r.Exact).ThenBy(r => r.Rank).ThenByNewestFirst(r => r.Entry.DateStart, db.Database).ThenBy(r => r.Entry.Id)
             // Section ids follow newsletter order (Section.All), so no join is needed to sort by section.
             : filtered.OrderByNewestFirst(r => r.Entry.DateStart, db.Database).ThenByDescending(r => r.Entry.IssueId)
                 .ThenBy(r => r.Entry.SectionId).ThenBy(r => r.Entry.Position).ThenBy(r => r.Entry.Id);
@@ -89,8 +116,9 @@ public sealed class CatalogueSearch(CatalogueDb db)
         return slugs.Select(slug => rows[slug]).ToList();
     }
 
-    private async Task<(IQueryable<Ranked>, List<QueryError>)> FilterAsync(CatalogueQuery query, KeywordQuery? keywords, CancellationToken ct)
+    private async Task<(IQueryable<Ranked>, List<QueryError>)> FilterAsync(CatalogueQuery query, Keywords? read, CancellationToken ct)
     {
+        var keywords = read?.Searched;
         var errors = new List<QueryError>();
         // The index holds visible entries only, so a keyword match needs no visibility join.
         var entries = keywords is null ? db.Entries.AsNoTracking().Published() : db.Entries.AsNoTracking();
@@ -121,6 +149,18 @@ public sealed class CatalogueSearch(CatalogueDb db)
                 entries = entries.Where(e => linked.Contains(e.Id));
             }
         }
+        foreach (var key in query.Topics)
+        {
+            // Each an indexed lookup of the topic's entries: `Id IN (...)`, one per topic, all must hold.
+            var tagged = db.EntryTags.Where(t => t.Kind == TagKind.Topic && t.Key == key).Select(t => t.EntryId);
+            entries = entries.Where(e => tagged.Contains(e.Id));
+        }
+        foreach (var code in query.Places)
+        {
+            // Place scopes hold every region an entry's places lie in: a region is one indexed code too.
+            var within = db.PlaceScopes.Where(s => s.Code == code).Select(s => s.EntryId);
+            entries = entries.Where(e => within.Contains(e.Id));
+        }
         if (query.From is { } from)
         {
             var start = from.Start;
@@ -138,7 +178,12 @@ public sealed class CatalogueSearch(CatalogueDb db)
         if (query.Sort == CatalogueSort.Relevance)
         {
             var ranked = SearchIndex.Ranked(db, keywords);
-            return (entries.Join(ranked, e => e.Id, h => h.Id, (e, h) => new Ranked { Entry = e, Rank = h.Rank }), errors);
+            if (!keywords.IsExpanded)
+            {
+                return (entries.Join(ranked, e => e.Id, h => h.Id, (e, h) => new Ranked { Entry = e, Rank = h.Rank, Exact = true }), errors);
+            }
+            var typed = SearchIndex.Matches(db, read!.Typed);
+            return (entries.Join(ranked, e => e.Id, h => h.Id, (e, h) => new Ranked { Entry = e, Rank = h.Rank, Exact = typed.Contains(e.Id) }), errors);
         }
         // Sorted by date the rank is not needed: a plain `Id IN (matches)` lets the engine skip ranking.
         var matches = SearchIndex.Matches(db, keywords);
@@ -171,11 +216,32 @@ public sealed class CatalogueSearch(CatalogueDb db)
             .Join(db.Organisations, g => g.Id, o => o.Id, (g, o) => new { o.Slug, o.Name, o.ShortName, g.Count })
             .ToListAsync(ct);
 
+        // Topics and places from one grouping pass over both tables, each row an indexed probe by entry.
+        var tags = await db.EntryTags.Where(t => t.Kind == TagKind.Topic && ids.Contains(t.EntryId)).Select(t => new { Kind = 0, t.Key })
+            .Concat(db.PlaceScopes.Where(s => ids.Contains(s.EntryId)).Select(s => new { Kind = 1, Key = s.Code }))
+            .GroupBy(x => new { x.Kind, x.Key })
+            .Select(g => new { g.Key.Kind, g.Key.Key, Count = g.Count() })
+            .ToListAsync(ct);
+        var topicCounts = tags.Where(t => t.Kind == 0).ToDictionary(t => t.Key, t => t.Count);
+        var topics = Discovery.Topics.All.Where(t => topicCounts.ContainsKey(t.Key))
+            .Select(t => new FacetCount(t.Key, t.Chinese, t.English, topicCounts[t.Key]))
+            .ToList();
+        var places = tags.Where(t => t.Kind == 1)
+            .Select(t => (Place: Discovery.Places.ByCode(t.Key), t.Count))
+            .Where(p => p.Place is not null)
+            .OrderByDescending(p => p.Count).ThenBy(p => p.Place!.Code, StringComparer.Ordinal)
+            .Select(p => new FacetCount(p.Place!.Code, p.Place.Chinese, p.Place.English, p.Count))
+            .ToList();
+
         return new Facets(
             sections,
             organisations.OrderByDescending(o => o.Count).ThenBy(o => o.Name, StringComparer.Ordinal)
                 .Select(o => new FacetCount(o.Slug, o.ShortName ?? o.Name, o.Name, o.Count)).ToList(),
-            months);
+            months)
+        {
+            Topics = topics,
+            Places = places,
+        };
     }
 
     private static string? MonthKey(int? year, int? month) =>

@@ -42,6 +42,8 @@ public sealed record IssueContents(IssueHeading Issue, IReadOnlyList<IssueSectio
             .Where(e => e.IssueId == issue.Id)
             .OrderBy(e => e.Section.Position).ThenBy(e => e.Position).ThenBy(e => e.Id)
             .Select(EntryRow.Projection)
+            // Split: organisations, topics and places are three lists; joined in one query they would multiply.
+            .AsSplitQuery()
             .ToListAsync(ct);
         var sections = Section.All
             .Select(s => new IssueSection(s, intros.GetValueOrDefault(s.Id), entries.Where(e => e.SectionKey == s.Key).ToList()))

@@ -84,11 +84,6 @@ public static class WorkList
         entries.Where(e => e.DateDay == null && e.DateMonth != null && e.DateText != null
             && (EF.Functions.Like(e.DateText, "%日%") || EF.Functions.Like(e.DateText, "%-%-%") || EF.Functions.Like(e.DateText, "%－%－%")));
 
-    /// <summary>
-    /// Entries with topics or places the portal suggested and no editor confirmed. Topics and places come with
-    /// issue 12 (discovery); until its EntryTopic/EntryPlace (with IsSuggested) are merged this finds nothing.
-    /// At the merge, this is the one place to complete:
-    /// <c>entries.Where(e =&gt; e.Topics.Any(t =&gt; t.IsSuggested) || e.Places.Any(p =&gt; p.IsSuggested))</c>.
-    /// </summary>
-    public static IQueryable<Entry> WithSuggestedTags(IQueryable<Entry> entries) => entries.Where(e => false);
+    /// <summary>Entries with topics or places the portal suggested and no editor confirmed.</summary>
+    public static IQueryable<Entry> WithSuggestedTags(IQueryable<Entry> entries) => entries.Where(e => e.Tags.Any(t => t.IsSuggested));
 }

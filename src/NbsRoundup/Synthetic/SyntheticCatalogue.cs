@@ -38,6 +38,24 @@ public sealed class SyntheticCatalogue(int entries, int seed = 20211125)
 
     private static readonly string[] _enKinds = ["Report", "Guidelines", "Handbook", "Roadmap", "Assessment", "Framework", "Standard", "Policy Brief"];
 
+    // Topics weighted roughly as the newsletter uses them: climate and biodiversity in most items, finance and
+    // restoration often, each ecosystem now and then, a few challenges rarely.
+    private static readonly (string Key, int Weight)[] _topics =
+    [
+        ("climate-change", 30), ("biodiversity-loss", 25), ("finance", 12), ("restoration", 10), ("forests", 10), ("protected-areas", 7),
+        ("wetlands", 6), ("coasts", 6), ("farmland", 5), ("oceans", 4), ("urban", 4), ("freshwater", 3), ("indigenous-peoples", 3),
+        ("carbon-markets", 3), ("grasslands", 2), ("drylands", 2), ("disaster-risk", 2), ("water-security", 2), ("economic-development", 2),
+        ("human-health", 1), ("food-security", 1),
+    ];
+
+    // Places: worldwide and China most, then a long tail of countries and a few regions.
+    private static readonly (string Code, int Weight)[] _places =
+    [
+        ("global", 30), ("CN", 25), ("GB", 4), ("US", 4), ("BR", 4), ("ID", 3), ("IN", 3), ("DE", 2), ("FR", 2), ("JP", 2), ("KE", 2),
+        ("AU", 2), ("CA", 2), ("CO", 2), ("MX", 1), ("PE", 1), ("ZA", 1), ("VN", 1), ("PH", 1), ("NO", 1), ("BZ", 1), ("CL", 1), ("AR", 1),
+        ("NG", 1), ("TZ", 1), ("MY", 1), ("TH", 1), ("BD", 1), ("PK", 1), ("EG", 1), ("142", 2), ("419", 2), ("150", 2), ("002", 1), ("143", 1),
+    ];
+
     private readonly Random _random = new(seed);
 
     public sealed record Progress(int Entries, int Issues);
@@ -110,6 +128,10 @@ public sealed class SyntheticCatalogue(int entries, int seed = 20211125)
                 Date(month));
             var entry = issue.AddEntry($"syn-{number}-{i + 1}", content);
             entry.SetOrganisations(Enumerable.Range(0, _random.Next(0, 4)).Select(_ => organisations[_random.Next(organisations.Count)]).Distinct().ToList());
+            // Most entries 1-3 topics and 0-2 places; one in twenty with the portal's suggestions not yet confirmed.
+            var topicCount = _random.Next(20) switch { 0 => 0, < 8 => 1, < 16 => 2, < 19 => 3, _ => 4 };
+            var placeCount = _random.Next(20) switch { < 5 => 0, < 16 => 1, _ => 2 };
+            entry.SetTags(new EntryTags(Draw(_topics, topicCount), Draw(_places, placeCount)), suggested: _random.Next(20) == 0);
         }
         return issue;
     }
@@ -144,6 +166,29 @@ public sealed class SyntheticCatalogue(int entries, int seed = 20211125)
     }
 
     private string Pick(string[] words) => words[_random.Next(words.Length)];
+
+    /// <summary>Up to <paramref name="count"/> different keys, each drawn by its weight.</summary>
+    private List<string> Draw((string Key, int Weight)[] weighted, int count)
+    {
+        var total = weighted.Sum(w => w.Weight);
+        var keys = new List<string>();
+        for (var i = 0; i < count; i++)
+        {
+            var at = _random.Next(total);
+            foreach (var (key, weight) in weighted)
+            {
+                if ((at -= weight) < 0)
+                {
+                    if (!keys.Contains(key))
+                    {
+                        keys.Add(key);
+                    }
+                    break;
+                }
+            }
+        }
+        return keys;
+    }
 
     private static string Title(string words) => string.Join(' ', words.Split(' ').Select(w => char.ToUpperInvariant(w[0]) + w[1..]));
 }

@@ -23,8 +23,8 @@ public sealed class DependencyTests
         { "Auditing", ["Catalogue"] },
         { "Lookup", ["Catalogue"] },
         { "Discovery", ["Catalogue", "Text"] },
-        // Data keeps each link's comparison key (Lookup's LinkNormaliser) as it saves.
-        { "Data", ["Catalogue", "Rendering", "Accounts", "Text", "Auditing", "Lookup"] },
+        // Data keeps each link's comparison key (Lookup's LinkNormaliser) and each place's scopes (Discovery) as it saves.
+        { "Data", ["Catalogue", "Rendering", "Accounts", "Text", "Auditing", "Discovery", "Lookup"] },
         // Search finds duplicates by that key and by TitleSimilarity, and sets a link's fields against the catalogue.
         { "Search", ["Catalogue", "Rendering", "Text", "Data", "Discovery", "Lookup"] },
         // Importing looks up the entries an upload may repeat (Search.Duplicates), as the layer diagram draws it.

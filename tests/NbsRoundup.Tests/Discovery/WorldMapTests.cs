@@ -2,6 +2,7 @@ using System.IO.Compression;
 using System.Text;
 using System.Xml.Linq;
 using NbsRoundup.Discovery;
+using NbsRoundup.Testing;
 using Xunit.Abstractions;
 
 namespace NbsRoundup.Tests.Discovery;
@@ -101,8 +102,8 @@ public class WorldMapTests(ITestOutputHelper output)
     [Fact]
     public void The_map_stays_small_for_the_seed_issue_and_for_every_country()
     {
-        var seed = SeedTags.Read()
-            .SelectMany(r => r.Places)
+        var seed = ContentFiles.Parse(ContentFiles.Vol3).Entries
+            .SelectMany(r => r.Tags.Places)
             .Where(WorldMap.HasShape)
             .GroupBy(c => c)
             .ToDictionary(g => g.Key, g => g.Count());

@@ -9,7 +9,8 @@ namespace NbsRoundup.Tests.Exporting;
 
 /// <summary>
 /// Property test: for generated issues (titles and summaries with Markdown's special characters,
-/// sub-headings, organisations by any of their names, dates of every precision, drafts) the
+/// sub-headings, organisations by any of their names, dates of every precision, drafts, topics and
+/// places by any of their names or none at all) the
 /// Markdown export imported into an empty catalogue gives the same catalogue, and exporting that
 /// again gives the same bytes: export → import → export is a fixed point.
 /// </summary>
@@ -36,14 +37,25 @@ public sealed class GeneratedRoundTripTests : IDisposable
 
     private static readonly Gen<string?> _organisations = Gen.OneOf<string?>(null, "TNC", "大自然保护协会", "The Nature Conservancy; WRI", "世界资源研究所；TNC", "湿地国际");
 
+    // Topics and places by key, code or name in either language; none at all gives suggested tags.
+    private static readonly Gen<string?> _topics = Gen.OneOf<string?>(null, "wetlands", "湿地; Finance", "金融；climate change; 森林", "coasts");
+
+    private static readonly Gen<string?> _places = Gen.OneOf<string?>(null, "BZ", "伯利兹; global", "Latin America；CN", "全球");
+
     private sealed record GeneratedEntry(int Section, string? Subheading, string Title, string? Original, string? Organisations, string? Authors,
-        string? Date, bool Draft, string Summary);
+        string? Date, bool Draft, string Summary)
+    {
+        public string? Topics { get; init; }
+
+        public string? Places { get; init; }
+    }
 
     private static readonly Gen<GeneratedEntry> _entry = Gen.Select(
         Gen.Int[0, 6], Gen.OneOf<string?>(null, "国际", "国内", "多方观点"), _text, Gen.OneOf<string?>(null, "Corporate Net-zero Standard", "A *starred* title"),
         _organisations, Gen.OneOf<string?>(null, "曾楠等", "Pettorelli et al."), _date,
         Gen.Select(Gen.Int[0, 9], _text.Array[0, 3], Gen.Bool, (draft, paragraphs, list) => (Draft: draft == 0, Summary: string.Join("\n\n", paragraphs.Select(p => "正文 " + p)) + (list ? "\n\n- 一\n- 二" : ""))),
-        (section, sub, title, original, organisations, authors, date, rest) => new GeneratedEntry(section, sub, title, original, organisations, authors, date, rest.Draft, rest.Summary));
+        (section, sub, title, original, organisations, authors, date, rest) => new GeneratedEntry(section, sub, title, original, organisations, authors, date, rest.Draft, rest.Summary))
+        .SelectMany(e => Gen.Select(_topics, _places, (topics, places) => e with { Topics = topics, Places = places }));
 
     private static string Newsletter(int number, IReadOnlyList<GeneratedEntry> entries, bool draft, string introduction)
     {
@@ -80,6 +92,8 @@ public sealed class GeneratedRoundTripTests : IDisposable
                 Line(sb, "organisations", e.Organisations);
                 Line(sb, "authors", e.Authors);
                 Line(sb, "date", e.Date);
+                Line(sb, "topics", e.Topics);
+                Line(sb, "places", e.Places);
                 Line(sb, "draft", e.Draft ? "yes" : null);
                 sb.Append('\n').Append(e.Summary).Append("\n\n");
             }

@@ -1,4 +1,5 @@
 using Microsoft.EntityFrameworkCore;
+using NbsRoundup.Catalogue;
 using NbsRoundup.Data;
 using NbsRoundup.Importing;
 using NbsRoundup.Testing;
@@ -26,7 +27,7 @@ public sealed class BulkPathTests : IDisposable
     }
 
     [Fact]
-    public async Task The_bulk_path_and_the_tracked_path_write_the_same_entries_links_search_rows_change_log_and_audit()
+    public async Task The_bulk_path_and_the_tracked_path_write_the_same_entries_links_tags_search_rows_change_log_and_audit()
     {
         var full = ContentFiles.Text(ContentFiles.Vol3);
         await ImportAsync(_bulk, full);
@@ -77,9 +78,15 @@ public sealed class BulkPathTests : IDisposable
         var rows = await db.Entries.AsNoTracking().OrderBy(e => e.Slug)
             .Select(e => new object?[] { e.Slug, e.Issue.Slug, e.SectionId, e.Position, e.Subheading, e.Title, e.OriginalTitle, e.Summary, e.Link,
                 e.Authors, e.Speaker, e.DateText, e.DateYear, e.DateMonth, e.DateDay, e.DateStart, e.DateEnd, e.IsPublished,
-                string.Join(",", e.Organisations.OrderBy(o => o.Position).Select(o => o.Organisation.Slug + "@" + o.Position)) })
+                string.Join(",", e.Organisations.OrderBy(o => o.Position).Select(o => o.Organisation.Slug + "@" + o.Position)),
+                string.Join(",", e.Tags.Where(t => t.Kind == TagKind.Topic).OrderBy(t => t.Key).Select(t => t.Key + (t.IsSuggested ? "?" : ""))),
+                string.Join(",", e.Tags.Where(t => t.Kind == TagKind.Place).OrderBy(t => t.Key).Select(t => t.Key + (t.IsSuggested ? "?" : ""))),
+                string.Join(",", db.PlaceScopes.Where(p => p.EntryId == e.Id).OrderBy(p => p.Code).Select(p => p.Code)) })
             .ToListAsync();
         var entries = rows.Select(r => string.Join("|", r)).ToList();
+        // Not vacuous: the issue's tags, and the regions its places lie in, were written.
+        Assert.Contains(entries, e => e.StartsWith("belize-marine-conservation-debt-conversion|", StringComparison.Ordinal)
+            && e.EndsWith("|coasts,finance,oceans,protected-areas|BZ|003,013,019,419,BZ", StringComparison.Ordinal));
         // The search rows as each engine stores them: FTS5 columns, or PostgreSQL's two tsvectors as text.
         var connection = db.Database.GetDbConnection();
         await db.Database.OpenConnectionAsync();

@@ -140,7 +140,12 @@ public class ApiTests(PortalFactory portal) : IClassFixture<PortalFactory>
         var json = await GetJsonAsync("/openapi/v1.json");
 
         var paths = json.GetProperty("paths").EnumerateObject().Select(p => p.Name).ToList();
-        Assert.Equal(["/api/entries", "/api/issues", "/api/issues/{slug}", "/api/organisations", "/api/sections"], paths.Order());
+        Assert.Equal(["/api/entries", "/api/entries/{slug}", "/api/issues", "/api/issues/{slug}", "/api/organisations", "/api/places", "/api/sections", "/api/topics"], paths.Order());
+        var parameters = json.GetProperty("paths").GetProperty("/api/entries").GetProperty("get").GetProperty("parameters").EnumerateArray()
+            .Select(p => p.GetProperty("name").GetString()).ToList();
+        Assert.Contains("topic", parameters);
+        Assert.Contains("place", parameters);
+        Assert.Contains("exact", parameters);
         Assert.Equal("NbS Round-up API", json.GetProperty("info").GetProperty("title").GetString());
     }
 }

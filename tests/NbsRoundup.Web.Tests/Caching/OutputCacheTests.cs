@@ -15,7 +15,7 @@ public sealed class OutputCacheTests : IDisposable
 {
     private static readonly string[] _pages =
     [
-        "/", "/issues/2021-11", "/entries/corporate-net-zero-standard", "/entries/wri-climate-resilient-infrastructure-china",
+        "/", "/issues/2021-11", "/entries/corporate-net-zero-standard", "/entries/wri-climate-resilient-infrastructure-china", "/entries/state-of-the-worlds-mangroves",
         "/sections/standards", "/sections/research", "/organisations/sbti", "/organisations/wri", "/organisations",
         "/entries?q=净零", "/api/entries?q=净零", "/feed", "/api/issues/2021-11",
     ];
@@ -148,7 +148,24 @@ public sealed class OutputCacheTests : IDisposable
 
         Assert.Contains("World Resources Institute, WRI", (await _portal.GetCountedAsync("/organisations/wri")).Body);
         Assert.Contains("World Resources Institute, WRI", (await _portal.GetCountedAsync("/api/entries?q=净零&organisation=wri")).Body.Replace("\\u0027", "'", StringComparison.Ordinal) + (await _portal.GetCountedAsync("/api/organisations")).Body);
-        Assert.True(await IsCachedAsync("/entries/corporate-net-zero-standard"));
+        // Neither naming WRI nor listing a WRI entry among its related entries.
+        Assert.True(await IsCachedAsync("/entries/state-of-the-worlds-mangroves"));
+    }
+
+    [Fact]
+    public async Task Retitling_an_entry_refreshes_the_pages_that_list_it_as_related()
+    {
+        await WarmAsync();
+        Assert.Contains("《红树林生态修复手册》", (await _portal.GetCountedAsync("/entries/state-of-the-worlds-mangroves")).Body);
+        await ChangeAsync(async db =>
+        {
+            var entry = await db.Entries.SingleAsync(e => e.Slug == "mangrove-ecological-restoration-handbook");
+            entry.Update(entry.Content with { Title = "《红树林生态修复手册》（更正）" });
+            await db.SaveChangesAsync();
+        });
+
+        Assert.Contains("《红树林生态修复手册》（更正）", (await _portal.GetCountedAsync("/entries/state-of-the-worlds-mangroves")).Body);
+        Assert.True(await IsCachedAsync("/entries/wri-climate-resilient-infrastructure-china"));
     }
 
     [Fact]

@@ -12,6 +12,8 @@ public sealed class SqlCommandCountTests : IDisposable
         "/", "/issues/2021-11", "/entries/corporate-net-zero-standard", "/sections", "/sections/research", "/organisations",
         "/organisations/tnc", "/entries", "/entries?q=湿地", "/entries?q=湿地&organisation=tnc&from=2021-01", "/feed", "/sections/cop26/feed",
         "/entries/feed?q=湿地", "/api/entries?q=湿地", "/api/issues", "/api/issues/2021-11", "/api/sections", "/api/organisations", "/sitemap.xml",
+        "/entries?q=wetland", "/entries?topic=climate-change&place=142", "/topics", "/topics/wetlands", "/topics/wetlands/feed", "/places", "/places/CN",
+        "/places/142", "/api/entries/corporate-net-zero-standard", "/api/topics", "/api/places", "/api/entries?q=wetland&topic=wetlands",
     ];
 
     private readonly CountingPortal _portal = new();
@@ -40,7 +42,7 @@ public sealed class SqlCommandCountTests : IDisposable
         }
         // Pages the new issues do not touch are still cached; empty the cache to count their queries again.
         var store = _portal.Services.GetRequiredService<Microsoft.AspNetCore.OutputCaching.IOutputCacheStore>();
-        foreach (var tag in new[] { "catalogue", "issue:2021-11", "entry:corporate-net-zero-standard", "section:research", "section:cop26", "organisation:tnc" })
+        foreach (var tag in new[] { "catalogue", "issue:2021-11", "entry:corporate-net-zero-standard", "section:research", "section:cop26", "organisation:tnc", "portal" })
         {
             await store.EvictByTagAsync(tag, CancellationToken.None);
         }

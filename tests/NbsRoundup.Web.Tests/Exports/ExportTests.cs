@@ -112,8 +112,11 @@ public class ExportTests(PortalFactory portal) : IClassFixture<PortalFactory>
     }
 
     [Theory]
-    [InlineData("/entries/feed?q=TNC", 6)]
+    [InlineData("/entries/feed?q=TNC", 7)] // and 大自然保护协会, through the glossary
+    [InlineData("/entries/feed?q=TNC&exact=true", 6)]
     [InlineData("/sections/events/feed", 3)]
+    [InlineData("/topics/wetlands/feed", 3)]
+    [InlineData("/places/419/feed", 7)]
     [InlineData("/feed", 70)]
     public async Task Atom_feeds_parse_with_the_syndication_reader(string url, int items)
     {

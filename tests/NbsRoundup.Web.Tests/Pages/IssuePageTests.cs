@@ -66,7 +66,7 @@ public class IssuePageTests(PortalFactory portal) : IClassFixture<PortalFactory>
     {
         var page = await portal.GetPageAsync("/issues/2021-11");
 
-        Assert.Equal(["国际", "国内"], page.GetElementById("policy")!.QuerySelectorAll(".subheading").Select(h => h.TextContent));
+        Assert.Equal(["国际", "国内", "中国连发五份应对气候变化重要文件，10月24日-10月28日", "国内"], page.GetElementById("policy")!.QuerySelectorAll(".subheading").Select(h => h.TextContent));
         Assert.StartsWith("联合国气候变化框架公约（UNFCCC）", page.GetElementById("cop26")!.QuerySelector(".section-intro")!.TextContent.Trim());
     }
 

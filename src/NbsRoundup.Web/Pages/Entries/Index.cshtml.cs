@@ -6,7 +6,7 @@ using NbsRoundup.Web.Reading;
 
 namespace NbsRoundup.Web.Pages.Entries;
 
-/// <summary>The catalogue: every published entry, filtered by keywords, section, issue, organisation and dates.</summary>
+/// <summary>The catalogue: every published entry, filtered by keywords, section, issue, organisation, dates, topics and places.</summary>
 [OutputCache(PolicyName = CachePolicies.Catalogue)]
 public sealed class IndexModel(CatalogueDb db) : PageModel
 {
@@ -16,11 +16,19 @@ public sealed class IndexModel(CatalogueDb db) : PageModel
 
     public CatalogueQuery Query => Result.Query;
 
+    /// <summary>The map of the result set's countries (SVG), each narrowing the query; null without results.</summary>
+    public MapView? Map { get; private set; }
+
+    /// <summary>True when the keywords, searched exactly as typed, would have been expanded through the glossary.</summary>
+    public bool CouldExpand { get; private set; }
+
     public async Task<IActionResult> OnGetAsync(CancellationToken ct)
     {
         var (query, errors) = CatalogueQuery.Parse(name => Request.Query[name].OfType<string>().ToList());
         Result = errors.Count > 0 ? SearchResult.Invalid(query, errors) : await new CatalogueSearch(db).RunAsync(query, ct: ct);
         Timeline = Timeline.From(Result.Facets);
+        Map = Maps.Narrowing(Result);
+        CouldExpand = query.Exact && !NbsRoundup.Discovery.Glossary.Expand(query.Keywords).IsEmpty;
         Issues = await db.Issues.AsNoTracking().Published()
             .OrderByDescending(i => i.Year).ThenByDescending(i => i.Month)
             .Select(i => new IssueOption(i.Slug, i.Title))

@@ -10,6 +10,7 @@ namespace NbsRoundup.Web.Pages.Entries;
 public sealed class ShowModel(CatalogueDb db) : PageModel
 {
     public EntryRow Entry { get; private set; } = null!;
+    public IReadOnlyList<RelatedEntry> Related { get; private set; } = [];
     public SharingTags Sharing { get; private set; } = null!;
 
     /// <summary>True when the entry (or its issue) is a draft, shown to a signed-in editor.</summary>
@@ -17,16 +18,13 @@ public sealed class ShowModel(CatalogueDb db) : PageModel
 
     public async Task<IActionResult> OnGetAsync(string slug, CancellationToken ct)
     {
-        var entry = await db.Entries.AsNoTracking().Published()
-            .Where(e => e.Slug == slug)
-            .Select(EntryRow.Projection)
-            .FirstOrDefaultAsync(ct);
-        if (entry is null && Drafts.AreVisibleTo(HttpContext))
+        var details = await EntryDetails.LoadAsync(db, slug, ct);
+        if (details is null && Drafts.AreVisibleTo(HttpContext))
         {
-            entry = await db.Entries.AsNoTracking().Where(e => e.Slug == slug).Select(EntryRow.Projection).FirstOrDefaultAsync(ct);
-            IsDraft = entry is not null;
+            details = await EntryDetails.LoadAsync(db, slug, ct, includeDrafts: true);
+            IsDraft = details is not null;
         }
-        if (entry is null)
+        if (details is null)
         {
             return NotFound();
         }
@@ -34,8 +32,10 @@ public sealed class ShowModel(CatalogueDb db) : PageModel
         {
             Drafts.MarkResponse(Response);
         }
-        Entry = entry;
-        Sharing = SharingTags.Article(entry.Title, entry.Summary);
+        (Entry, Related) = (details.Row, details.Related);
+        // The related entries' titles are shown here: a change to one of them makes this page stale too.
+        CachePolicies.AlsoTagEntries(HttpContext, Related.Select(r => r.Slug));
+        Sharing = SharingTags.Article(Entry.Title, Entry.Summary);
         return Page();
     }
 }

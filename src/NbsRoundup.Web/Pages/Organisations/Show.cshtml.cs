@@ -27,6 +27,8 @@ public sealed class ShowModel(CatalogueDb db) : PageModel
             .Where(e => e.Organisations.Any(o => o.OrganisationId == organisation.Id))
             .OrderByNewestFirst(e => e.DateStart, db.Database).ThenByDescending(e => e.Issue.Year).ThenByDescending(e => e.Issue.Month).ThenBy(e => e.Position)
             .Select(EntryRow.Projection)
+            // Split: organisations, topics and places are three lists; joined in one query they would multiply.
+            .AsSplitQuery()
             .ToListAsync(ct);
         return Page();
     }

@@ -23,6 +23,8 @@ public sealed class ShowModel(CatalogueDb db) : PageModel
             .Where(e => e.SectionId == section.Id)
             .OrderByDescending(e => e.Issue.Year).ThenByDescending(e => e.Issue.Month).ThenBy(e => e.IssueId).ThenBy(e => e.Position)
             .Select(EntryRow.Projection)
+            // Split: organisations, topics and places are three lists; joined in one query they would multiply.
+            .AsSplitQuery()
             .ToListAsync(ct);
         Issues = entries
             .GroupBy(e => (e.IssueSlug, e.IssueTitle))

@@ -31,6 +31,39 @@ internal sealed class EntryConfiguration : IEntityTypeConfiguration<Entry>
         builder.HasOne(e => e.Section).WithMany().HasForeignKey(e => e.SectionId).OnDelete(DeleteBehavior.Restrict);
         builder.HasMany(e => e.Organisations).WithOne().HasForeignKey(o => o.EntryId).OnDelete(DeleteBehavior.Cascade);
         builder.Navigation(e => e.Organisations).UsePropertyAccessMode(PropertyAccessMode.Field);
+        builder.HasMany(e => e.Tags).WithOne().HasForeignKey(t => t.EntryId).OnDelete(DeleteBehavior.Cascade);
+        builder.Navigation(e => e.Tags).UsePropertyAccessMode(PropertyAccessMode.Field);
+        builder.Ignore(e => e.Topics);
+        builder.Ignore(e => e.Places);
+        builder.Ignore(e => e.TagKeys);
+    }
+}
+
+/// <summary>
+/// The key finds an entry's tags; the index by kind and key finds a topic's or a place's entries, so a
+/// filter and a facet count read only the rows of the tag or of the entries in the result, never every entry.
+/// </summary>
+internal sealed class EntryTagConfiguration : IEntityTypeConfiguration<EntryTag>
+{
+    public void Configure(EntityTypeBuilder<EntryTag> builder)
+    {
+        builder.HasKey(t => new { t.EntryId, t.Kind, t.Key });
+        builder.Property(t => t.Key).HasMaxLength(40);
+        builder.HasIndex(t => new { t.Kind, t.Key, t.EntryId });
+    }
+}
+
+/// <summary>An entry's place scopes: derived rows, one per place an entry falls within; see PlaceScopeIndex.</summary>
+internal sealed class PlaceScopeConfiguration : IEntityTypeConfiguration<PlaceScope>
+{
+    public void Configure(EntityTypeBuilder<PlaceScope> builder)
+    {
+        builder.HasKey(s => new { s.EntryId, s.Code });
+        builder.Property(s => s.Code).HasMaxLength(10);
+        builder.HasIndex(s => new { s.Code, s.EntryId });
+        // Deleting an entry (or its issue) deletes its scopes in the database; no navigation, so
+        // bulk inserts of new entries never write them as part of the entry.
+        builder.HasOne<Entry>().WithMany().HasForeignKey(s => s.EntryId).OnDelete(DeleteBehavior.Cascade);
     }
 }
 

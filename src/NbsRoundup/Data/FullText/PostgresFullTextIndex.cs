@@ -39,30 +39,42 @@ internal sealed class PostgresFullTextIndex : IFullTextIndex
         // Only column names and placeholders are put together here; the tsquery literals are parameters.
         var (where, parameters) = Where(query);
         var sql = "SELECT \"Id\" AS \"Value\" FROM \"EntrySearch\" WHERE " + where;
-        return db.Database.SqlQueryRaw<int>(sql, parameters);
+        return db.Database.SqlQueryRaw<int>(sql, parameters.ToArray());
     }
 
     public IQueryable<SearchHit> Ranked(CatalogueDb db, KeywordQuery query)
     {
         var (where, parameters) = Where(query);
         // Rank as SQLite's bm25 gives it: lower is better.
-        var rank = string.Join(" + ", Present(query).Select(p =>
-            $"ts_rank({Weights}, \"{p.Column}\", {{{p.Index}}}::tsquery)"));
+        var rank = string.Join(" + ", Fields.Select(f => (f.Column, Query: TsQuery(query, f.Field))).Where(f => f.Query is not null).Select(f =>
+        {
+            parameters.Add(f.Query!);
+            return $"ts_rank({Weights}, \"{f.Column}\", {{{parameters.Count - 1}}}::tsquery)";
+        }).ToList());
         var sql = $"SELECT \"Id\", -({rank})::double precision AS \"Rank\" FROM \"EntrySearch\" WHERE {where}";
-        return db.Database.SqlQueryRaw<SearchHit>(sql, parameters);
+        return db.Database.SqlQueryRaw<SearchHit>(sql, parameters.ToArray());
     }
 
     /// <summary>
-    /// The tsquery literal of the query's clauses on one field: each clause a phrase of its
-    /// tokens (`'红树' &lt;-&gt; '树林'`), clauses joined by `&amp;`; null when no clause is on that field.
+    /// The tsquery literal of the query's clauses on one field: each clause a phrase of its tokens
+    /// (`'红树' &lt;-&gt; '树林'`), a group's alternatives joined by `|`, groups by `&amp;`; null when
+    /// no clause is on that field.
     /// </summary>
-    public static string? TsQuery(KeywordQuery query, KeywordField field)
+    public static string? TsQuery(KeywordQuery query, KeywordField field) => TsQuery(query.Groups, field);
+
+    private static string? TsQuery(IEnumerable<KeywordGroup> groups, KeywordField field)
     {
-        var clauses = query.Clauses.Where(c => c.Field == field)
-            .Select(c => c.Tokens.Count == 1 ? Lexeme(c.Tokens[0]) : "(" + string.Join(" <-> ", c.Tokens.Select(Lexeme)) + ")")
+        var rendered = groups
+            .Select(g => g.Alternatives.Select(a => a.Clauses.Where(c => c.Field == field).Select(Clause).ToList()).Where(a => a.Count > 0)
+                .Select(a => a.Count == 1 ? a[0] : "(" + string.Join(" & ", a) + ")").Distinct().ToList())
+            .Where(alternatives => alternatives.Count > 0)
+            .Select(alternatives => alternatives.Count == 1 ? alternatives[0] : "(" + string.Join(" | ", alternatives) + ")")
             .ToList();
-        return clauses.Count == 0 ? null : string.Join(" & ", clauses);
+        return rendered.Count == 0 ? null : string.Join(" & ", rendered);
     }
+
+    private static string Clause(KeywordClause c) =>
+        c.Tokens.Count == 1 ? Lexeme(c.Tokens[0]) : "(" + string.Join(" <-> ", c.Tokens.Select(Lexeme)) + ")";
 
     /// <summary>
     /// The Words vector literal: title and original title weighted A, people and organisations B,
@@ -95,23 +107,38 @@ internal sealed class PostgresFullTextIndex : IFullTextIndex
         }
     }
 
-    private static IEnumerable<(string Column, int Index, string TsQuery)> Present(KeywordQuery query)
+    private static readonly (KeywordField Field, string Column)[] Fields = [(KeywordField.Words, "Words"), (KeywordField.Characters, "Characters")];
+
+    /// <summary>
+    /// The WHERE condition: groups whose clauses all look in one vector are one tsquery on it (one
+    /// GIN lookup per vector); a group whose alternatives look in both (a one-character equivalent)
+    /// is an OR of its alternatives.
+    /// </summary>
+    private static (string Where, List<object> Parameters) Where(KeywordQuery query)
     {
-        var index = 0;
-        foreach (var (field, column) in new[] { (KeywordField.Words, "Words"), (KeywordField.Characters, "Characters") })
+        var parameters = new List<object>();
+        var conditions = new List<string>();
+        string Match(string column, string tsquery)
         {
-            if (TsQuery(query, field) is { } tsquery)
+            parameters.Add(tsquery);
+            return $"\"{column}\" @@ {{{parameters.Count - 1}}}::tsquery";
+        }
+        var mixed = query.Groups.Where(g => g.Alternatives.SelectMany(a => a.Clauses).Select(c => c.Field).Distinct().Count() > 1).ToList();
+        foreach (var (field, column) in Fields)
+        {
+            if (TsQuery(query.Groups.Except(mixed), field) is { } tsquery)
             {
-                yield return (column, index++, tsquery);
+                conditions.Add(Match(column, tsquery));
             }
         }
-    }
-
-    private static (string Where, object[] Parameters) Where(KeywordQuery query)
-    {
-        var present = Present(query).ToList();
-        return (string.Join(" AND ", present.Select(p => $"\"{p.Column}\" @@ {{{p.Index}}}::tsquery")),
-            present.Select(p => (object)p.TsQuery).ToArray());
+        foreach (var group in mixed)
+        {
+            conditions.Add("(" + string.Join(" OR ", group.Alternatives.Select(a => "(" + string.Join(" AND ", Fields
+                .Select(f => (f.Column, Query: TsQuery([new KeywordGroup([a])], f.Field)))
+                .Where(f => f.Query is not null)
+                .Select(f => Match(f.Column, f.Query!))) + ")")) + ")");
+        }
+        return (string.Join(" AND ", conditions), parameters);
     }
 
     private static string Vector(params (string Text, char Weight)[] texts) =>

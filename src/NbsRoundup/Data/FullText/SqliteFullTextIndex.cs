@@ -21,10 +21,17 @@ internal sealed class SqliteFullTextIndex : IFullTextIndex
     private const string WordColumns = "{title original summary people organisations}";
     private const string CharacterColumns = "{chars_title chars_body}";
 
-    /// <summary>The FTS5 MATCH expression of a query; every token quoted, so no user text is FTS syntax.</summary>
+    /// <summary>
+    /// The FTS5 MATCH expression of a query: groups joined by AND, a group's alternatives by OR
+    /// (in parentheses), an alternative's clauses by AND; every token quoted, so no user text is FTS syntax.
+    /// </summary>
     public static string MatchExpression(KeywordQuery query) =>
-        string.Join(" AND ", query.Clauses.Select(c =>
-            $"{(c.Field == KeywordField.Words ? WordColumns : CharacterColumns)} : {Quote(string.Join(' ', c.Tokens))}"));
+        string.Join(" AND ", query.Groups.Select(g => g.IsSingleClause
+            ? Clause(g.Alternatives[0].Clauses[0])
+            : "(" + string.Join(" OR ", g.Alternatives.Select(a => a.Clauses.Count == 1 ? Clause(a.Clauses[0]) : "(" + string.Join(" AND ", a.Clauses.Select(Clause)) + ")")) + ")"));
+
+    private static string Clause(KeywordClause c) =>
+        $"{(c.Field == KeywordField.Words ? WordColumns : CharacterColumns)} : {Quote(string.Join(' ', c.Tokens))}";
 
     // Tokens hold only letters and digits, but quoting keeps any future change from opening FTS syntax.
     private static string Quote(string phrase) => "\"" + phrase.Replace("\"", "\"\"", StringComparison.Ordinal) + "\"";

@@ -432,6 +432,28 @@ namespace NbsRoundup.Data.Migrations
                     b.ToTable("EntryOrganisations");
                 });
 
+            modelBuilder.Entity("NbsRoundup.Catalogue.EntryTag", b =>
+                {
+                    b.Property<int>("EntryId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Kind")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Key")
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT");
+
+                    b.Property<bool>("IsSuggested")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("EntryId", "Kind", "Key");
+
+                    b.HasIndex("Kind", "Key", "EntryId");
+
+                    b.ToTable("EntryTags");
+                });
+
             modelBuilder.Entity("NbsRoundup.Catalogue.Issue", b =>
                 {
                     b.Property<int>("Id")
@@ -733,6 +755,22 @@ namespace NbsRoundup.Data.Migrations
                     b.ToTable("ChangeRecords", (string)null);
                 });
 
+            modelBuilder.Entity("NbsRoundup.Data.PlaceScope", b =>
+                {
+                    b.Property<int>("EntryId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Code")
+                        .HasMaxLength(10)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("EntryId", "Code");
+
+                    b.HasIndex("Code", "EntryId");
+
+                    b.ToTable("PlaceScopes");
+                });
+
             modelBuilder.Entity("Microsoft.AspNetCore.Identity.IdentityRoleClaim<string>", b =>
                 {
                     b.HasOne("Microsoft.AspNetCore.Identity.IdentityRole", null)
@@ -829,6 +867,15 @@ namespace NbsRoundup.Data.Migrations
                     b.Navigation("Organisation");
                 });
 
+            modelBuilder.Entity("NbsRoundup.Catalogue.EntryTag", b =>
+                {
+                    b.HasOne("NbsRoundup.Catalogue.Entry", null)
+                        .WithMany("Tags")
+                        .HasForeignKey("EntryId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("NbsRoundup.Catalogue.IssueSectionIntro", b =>
                 {
                     b.HasOne("NbsRoundup.Catalogue.Issue", null)
@@ -862,6 +909,15 @@ namespace NbsRoundup.Data.Migrations
                         .IsRequired();
                 });
 
+            modelBuilder.Entity("NbsRoundup.Data.PlaceScope", b =>
+                {
+                    b.HasOne("NbsRoundup.Catalogue.Entry", null)
+                        .WithMany()
+                        .HasForeignKey("EntryId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("NbsRoundup.Auditing.ChangeSet", b =>
                 {
                     b.Navigation("Changes");
@@ -870,6 +926,8 @@ namespace NbsRoundup.Data.Migrations
             modelBuilder.Entity("NbsRoundup.Catalogue.Entry", b =>
                 {
                     b.Navigation("Organisations");
+
+                    b.Navigation("Tags");
                 });
 
             modelBuilder.Entity("NbsRoundup.Catalogue.Issue", b =>

@@ -1,4 +1,5 @@
 using System.Net;
+using System.Text;
 
 namespace NbsRoundup.Web.Tests.Areas.Admin.WorkList;
 
@@ -60,5 +61,22 @@ public sealed class WorkListTests(PortalFactory portal) : IClassFixture<PortalFa
         var response = await reader.GetAsync("/admin/worklist");
         Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
         Assert.StartsWith("/account/sign-in", response.Headers.Location!.PathAndQuery);
+    }
+
+    [Fact]
+    public async Task An_uploaded_entry_without_tags_is_listed_until_an_editor_confirms_the_suggested_ones()
+    {
+        using var editor = await Editors.SignInAsync(portal);
+        const string file = "---\nslug: 2022-02-suggested\ntitle: 建议标签\nyear: 2022\nmonth: 2\n---\n\n# 研究和观点\n\n"
+            + "### 滨海湿地与红树林的恢复\nslug: untagged-wetland-report\norganisations: IUCN\n\n报告讨论了中国滨海湿地和红树林的恢复。\n";
+        await Uploading.ImportAsync(editor, "2022-02-suggested.md", Encoding.UTF8.GetBytes(file));
+
+        var page = (await Forms.GetAsync(editor, "/admin/worklist?issue=2022-02-suggested&kind=suggestedtags")).Document;
+
+        var item = Assert.Single(page.QuerySelectorAll("#work-suggestedtags + .work-items li a"));
+        Assert.Equal("/admin/entries/untagged-wetland-report/edit", item.GetAttribute("href"));
+        // The seed issue is tagged by hand: nothing of it awaits confirmation.
+        var seed = (await Forms.GetAsync(editor, "/admin/worklist?issue=2021-11&kind=suggestedtags")).Document;
+        Assert.Empty(seed.QuerySelectorAll("#work-suggestedtags + .work-items li"));
     }
 }

@@ -24,6 +24,7 @@ public sealed class DeleteModel(CatalogueDb db) : PageModel
         var entry = await db.Entries
             .Include(e => e.Organisations).ThenInclude(eo => eo.Organisation)
             .Include(e => e.Issue).ThenInclude(i => i.Entries)
+            .Include(e => e.Tags)
             .FirstOrDefaultAsync(e => e.Slug == slug, ct);
         if (entry is null)
         {

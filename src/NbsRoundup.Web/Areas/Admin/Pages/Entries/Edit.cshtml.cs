@@ -114,6 +114,7 @@ public sealed class EditModel(CatalogueDb db, EntryAssistant assistant, IStringL
         var entry = await db.Entries
             .Include(e => e.Issue)
             .Include(e => e.Organisations).ThenInclude(eo => eo.Organisation)
+            .Include(e => e.Tags).AsSplitQuery()
             .FirstOrDefaultAsync(e => e.Slug == slug, ct);
         if (entry is not null)
         {

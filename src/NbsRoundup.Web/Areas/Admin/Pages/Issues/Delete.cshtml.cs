@@ -31,6 +31,7 @@ public sealed class DeleteModel(CatalogueDb db) : PageModel
         var issue = await db.Issues
             .Include(i => i.SectionIntros)
             .Include(i => i.Entries).ThenInclude(e => e.Organisations).ThenInclude(eo => eo.Organisation)
+            .Include(i => i.Entries).ThenInclude(e => e.Tags)
             .AsSplitQuery()
             .FirstOrDefaultAsync(i => i.Slug == slug, ct);
         if (issue is null)
