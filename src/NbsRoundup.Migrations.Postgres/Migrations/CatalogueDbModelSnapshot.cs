@@ -326,29 +326,6 @@ namespace NbsRoundup.Migrations.Postgres.Migrations
                     b.ToTable("FieldChanges");
                 });
 
-            modelBuilder.Entity("NbsRoundup.Data.ChangeRecord", b =>
-                {
-                    b.Property<long>("Id")
-                        .ValueGeneratedOnAdd()
-                        .HasColumnType("bigint");
-
-                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
-
-                    b.Property<DateTime>("CommittedAt")
-                        .HasColumnType("timestamp with time zone");
-
-                    b.Property<string>("Changed")
-                        .IsRequired()
-                        .HasColumnType("text")
-                        .HasColumnName("Tags");
-
-                    b.HasKey("Id");
-
-                    b.HasIndex("CommittedAt");
-
-                    b.ToTable("ChangeRecords", (string)null);
-                });
-
             modelBuilder.Entity("NbsRoundup.Catalogue.Entry", b =>
                 {
                     b.Property<int>("Id")
@@ -397,6 +374,9 @@ namespace NbsRoundup.Migrations.Postgres.Migrations
                     b.Property<int>("Position")
                         .HasColumnType("integer");
 
+                    b.Property<int?>("RenderedWith")
+                        .HasColumnType("integer");
+
                     b.Property<int>("SectionId")
                         .HasColumnType("integer");
 
@@ -414,6 +394,14 @@ namespace NbsRoundup.Migrations.Postgres.Migrations
                         .HasColumnType("character varying(100)");
 
                     b.Property<string>("Summary")
+                        .IsRequired()
+                        .HasColumnType("text");
+
+                    b.Property<string>("SummaryHtml")
+                        .IsRequired()
+                        .HasColumnType("text");
+
+                    b.Property<string>("SummaryText")
                         .IsRequired()
                         .HasColumnType("text");
 
@@ -473,6 +461,14 @@ namespace NbsRoundup.Migrations.Postgres.Migrations
                         .IsRequired()
                         .HasColumnType("text");
 
+                    b.Property<string>("IntroductionHtml")
+                        .IsRequired()
+                        .HasColumnType("text");
+
+                    b.Property<string>("IntroductionText")
+                        .IsRequired()
+                        .HasColumnType("text");
+
                     b.Property<bool>("IsPublished")
                         .HasColumnType("boolean");
 
@@ -485,6 +481,9 @@ namespace NbsRoundup.Migrations.Postgres.Migrations
                     b.Property<string>("Publisher")
                         .HasMaxLength(300)
                         .HasColumnType("character varying(300)");
+
+                    b.Property<int?>("RenderedWith")
+                        .HasColumnType("integer");
 
                     b.Property<string>("Slug")
                         .IsRequired()
@@ -529,6 +528,10 @@ namespace NbsRoundup.Migrations.Postgres.Migrations
 
                     NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
 
+                    b.Property<string>("Html")
+                        .IsRequired()
+                        .HasColumnType("text");
+
                     b.Property<int>("IssueId")
                         .HasColumnType("integer");
 
@@ -536,8 +539,15 @@ namespace NbsRoundup.Migrations.Postgres.Migrations
                         .IsRequired()
                         .HasColumnType("text");
 
+                    b.Property<int?>("RenderedWith")
+                        .HasColumnType("integer");
+
                     b.Property<int>("SectionId")
                         .HasColumnType("integer");
+
+                    b.Property<string>("Text")
+                        .IsRequired()
+                        .HasColumnType("text");
 
                     b.HasKey("Id");
 
@@ -713,6 +723,29 @@ namespace NbsRoundup.Migrations.Postgres.Migrations
                             NameZh = "会议与活动",
                             Position = 7
                         });
+                });
+
+            modelBuilder.Entity("NbsRoundup.Data.ChangeRecord", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
+
+                    b.Property<string>("Changed")
+                        .IsRequired()
+                        .HasColumnType("text")
+                        .HasColumnName("Tags");
+
+                    b.Property<DateTime>("CommittedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("CommittedAt");
+
+                    b.ToTable("ChangeRecords", (string)null);
                 });
 
             modelBuilder.Entity("Microsoft.AspNetCore.Identity.IdentityRoleClaim<string>", b =>

@@ -1,6 +1,5 @@
 using System.ServiceModel.Syndication;
 using System.Xml;
-using NbsRoundup.Rendering;
 using NbsRoundup.Search;
 using NbsRoundup.Web.Caching;
 using NbsRoundup.Web.Reading;
@@ -69,7 +68,7 @@ public static class Feeds
     private static SyndicationItem Item(EntryRow row, Uri baseUrl)
     {
         var url = new Uri(Paths.Absolute(baseUrl, Paths.Entry(row.Slug)));
-        var item = new SyndicationItem(row.Title, new TextSyndicationContent(MarkdownRenderer.ToHtml(row.Summary), TextSyndicationContentKind.Html), url, url.ToString(),
+        var item = new SyndicationItem(row.Title, new TextSyndicationContent(row.SummaryHtml, TextSyndicationContentKind.Html), url, url.ToString(),
             new DateTimeOffset(DateTime.SpecifyKind(row.UpdatedAt, DateTimeKind.Utc)));
         if (row.Date is { } date)
         {

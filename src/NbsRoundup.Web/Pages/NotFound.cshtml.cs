@@ -7,7 +7,8 @@ namespace NbsRoundup.Web.Pages;
 /// </summary>
 public sealed class NotFoundModel : PageModel
 {
-    public int Status { get; private set; } = StatusCodes.Status404NotFound;
+    /// <summary>The status being explained: re-executed for a method this page has no handler for (TRACE), no handler runs.</summary>
+    public int Status => HttpContext.Response.StatusCode;
 
     public void OnGet()
     {
@@ -16,7 +17,6 @@ public sealed class NotFoundModel : PageModel
         {
             HttpContext.Response.StatusCode = StatusCodes.Status404NotFound;
         }
-        Status = HttpContext.Response.StatusCode;
     }
 
     // The re-executed request keeps the original method: a refused POST lands here as a POST.

@@ -1,4 +1,3 @@
-using NbsRoundup.Rendering;
 using NbsRoundup.Search;
 
 namespace NbsRoundup.Exporting;
@@ -18,7 +17,8 @@ public sealed record ExportRow(EntryRow Entry, string Url)
         : Entry.Speaker is { } speaker ? [speaker]
         : Entry.Organisations.Select(o => o.Name).ToList();
 
-    public string SummaryText => MarkdownRenderer.ToPlainText(Entry.Summary);
+    /// <summary>The summary's plain text, as stored when it was saved.</summary>
+    public string SummaryText => Entry.SummaryText;
 
     /// <summary>The source's own address when it has one, else the entry's page.</summary>
     public string Link => Entry.Link ?? Url;

@@ -1,6 +1,7 @@
 using Markdig.Syntax;
 using Markdig.Syntax.Inlines;
 using NbsRoundup.Catalogue;
+using NbsRoundup.Rendering;
 
 namespace NbsRoundup.Importing;
 
@@ -24,6 +25,8 @@ internal static class EntryBuilder
             ? EntryMetadata.Read(first, text, diagnostics)
             : null;
         var summaryBlocks = metadata is null ? blocks : blocks.Skip(1).ToList();
+        var summary = Source(text, summaryBlocks);
+        CheckLength(summary, MarkdownLimits.MaxLength, "summary", summaryBlocks.Count > 0 ? summaryBlocks[0].Line + 1 : line, diagnostics);
 
         var original = Value(metadata, "original", 500, diagnostics);
         var authors = Value(metadata, "authors", 500, diagnostics);
@@ -42,7 +45,7 @@ internal static class EntryBuilder
         {
             return null;
         }
-        var content = new EntryContent(section.Id, position, subheading, title, original, Source(text, summaryBlocks),
+        var content = new EntryContent(section.Id, position, subheading, title, original, summary,
             link, authors, speaker, date);
         return new EntryDocument(line, slug, content, organisations) { IsDraft = draft };
     }

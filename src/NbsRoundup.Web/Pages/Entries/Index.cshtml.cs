@@ -37,7 +37,7 @@ public sealed class IndexModel(CatalogueDb db) : PageModel
 
     public string? OriginalTitleHtml(EntryRow entry) => entry.OriginalTitle is null ? null : Highlighter.Highlight(entry.OriginalTitle, Result.Keywords);
 
-    public string SnippetHtml(EntryRow entry) => Highlighter.Snippet(NbsRoundup.Rendering.MarkdownRenderer.ToPlainText(entry.Summary), Result.Keywords, 180);
+    public string SnippetHtml(EntryRow entry) => Highlighter.Snippet(entry.SummaryText, Result.Keywords, 180);
 
     public sealed record IssueOption(string Slug, string Title);
 }

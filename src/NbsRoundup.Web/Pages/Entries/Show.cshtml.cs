@@ -22,7 +22,7 @@ public sealed class ShowModel(CatalogueDb db) : PageModel
             return NotFound();
         }
         Entry = entry;
-        Sharing = SharingTags.Article(entry.Title, entry.Summary);
+        Sharing = SharingTags.Article(entry.Title, entry.SummaryText);
         return Page();
     }
 }

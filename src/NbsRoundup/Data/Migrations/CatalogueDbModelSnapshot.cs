@@ -311,27 +311,6 @@ namespace NbsRoundup.Data.Migrations
                     b.ToTable("FieldChanges");
                 });
 
-            modelBuilder.Entity("NbsRoundup.Data.ChangeRecord", b =>
-                {
-                    b.Property<long>("Id")
-                        .ValueGeneratedOnAdd()
-                        .HasColumnType("INTEGER");
-
-                    b.Property<DateTime>("CommittedAt")
-                        .HasColumnType("TEXT");
-
-                    b.Property<string>("Changed")
-                        .IsRequired()
-                        .HasColumnType("TEXT")
-                        .HasColumnName("Tags");
-
-                    b.HasKey("Id");
-
-                    b.HasIndex("CommittedAt");
-
-                    b.ToTable("ChangeRecords", (string)null);
-                });
-
             modelBuilder.Entity("NbsRoundup.Catalogue.Entry", b =>
                 {
                     b.Property<int>("Id")
@@ -378,6 +357,9 @@ namespace NbsRoundup.Data.Migrations
                     b.Property<int>("Position")
                         .HasColumnType("INTEGER");
 
+                    b.Property<int?>("RenderedWith")
+                        .HasColumnType("INTEGER");
+
                     b.Property<int>("SectionId")
                         .HasColumnType("INTEGER");
 
@@ -395,6 +377,14 @@ namespace NbsRoundup.Data.Migrations
                         .HasColumnType("TEXT");
 
                     b.Property<string>("Summary")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("SummaryHtml")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("SummaryText")
                         .IsRequired()
                         .HasColumnType("TEXT");
 
@@ -452,6 +442,14 @@ namespace NbsRoundup.Data.Migrations
                         .IsRequired()
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("IntroductionHtml")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("IntroductionText")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
                     b.Property<bool>("IsPublished")
                         .HasColumnType("INTEGER");
 
@@ -464,6 +462,9 @@ namespace NbsRoundup.Data.Migrations
                     b.Property<string>("Publisher")
                         .HasMaxLength(300)
                         .HasColumnType("TEXT");
+
+                    b.Property<int?>("RenderedWith")
+                        .HasColumnType("INTEGER");
 
                     b.Property<string>("Slug")
                         .IsRequired()
@@ -506,6 +507,10 @@ namespace NbsRoundup.Data.Migrations
                         .ValueGeneratedOnAdd()
                         .HasColumnType("INTEGER");
 
+                    b.Property<string>("Html")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
                     b.Property<int>("IssueId")
                         .HasColumnType("INTEGER");
 
@@ -513,8 +518,15 @@ namespace NbsRoundup.Data.Migrations
                         .IsRequired()
                         .HasColumnType("TEXT");
 
+                    b.Property<int?>("RenderedWith")
+                        .HasColumnType("INTEGER");
+
                     b.Property<int>("SectionId")
                         .HasColumnType("INTEGER");
+
+                    b.Property<string>("Text")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
 
                     b.HasKey("Id");
 
@@ -686,6 +698,27 @@ namespace NbsRoundup.Data.Migrations
                             NameZh = "会议与活动",
                             Position = 7
                         });
+                });
+
+            modelBuilder.Entity("NbsRoundup.Data.ChangeRecord", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Changed")
+                        .IsRequired()
+                        .HasColumnType("TEXT")
+                        .HasColumnName("Tags");
+
+                    b.Property<DateTime>("CommittedAt")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("CommittedAt");
+
+                    b.ToTable("ChangeRecords", (string)null);
                 });
 
             modelBuilder.Entity("Microsoft.AspNetCore.Identity.IdentityRoleClaim<string>", b =>
