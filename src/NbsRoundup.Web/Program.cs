@@ -32,6 +32,7 @@ await app.PrepareCatalogueAsync();
 app.UseReverseProxySupport();
 app.UseSecurityHeaders();
 app.UsePortalErrorPages();
+app.UseRequestChecks();
 app.UseSerilogRequestLogging();
 app.UsePortalLocalization();
 app.UseRouting();

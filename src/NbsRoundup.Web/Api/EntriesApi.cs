@@ -12,6 +12,7 @@ public static class EntriesApi
     {
         endpoints.MapGet("/api/entries", SearchAsync)
             .CachedAs(CachePolicies.Catalogue)
+            .WithMetadata(new ReadsCatalogueQueryAttribute())
             .WithName("SearchEntries")
             .WithTags("Entries")
             .WithSummary("Published entries matching q, section, issue, organisation, from, to; sorted by date or relevance; paged.");

@@ -23,7 +23,7 @@ public static class Feeds
         {
             var (query, errors) = QueryProblems.Read(context.Request);
             return FeedAsync(context, db, query, errors, "NbS Round-up: " + Describe(query), ct);
-        }).ExcludeFromDescription().CachedAs(CachePolicies.Catalogue);
+        }).ExcludeFromDescription().CachedAs(CachePolicies.Catalogue).WithMetadata(new ReadsCatalogueQueryAttribute());
         endpoints.MapGet("/feed", (HttpContext context, CatalogueDb db, CancellationToken ct) =>
             FeedAsync(context, db, new CatalogueQuery(), [], "NbS Round-up 基于自然的解决方案通讯", ct)).ExcludeFromDescription().CachedAs(CachePolicies.Catalogue);
         endpoints.MapGet("/sections/{key}/feed", (string key, HttpContext context, CatalogueDb db, CancellationToken ct) =>

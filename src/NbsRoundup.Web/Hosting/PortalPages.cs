@@ -22,8 +22,10 @@ public static class PortalPages
             })
             .AddMvcOptions(o =>
             {
-                o.Filters.Add<PageMethods>();
+                // An instance, not a type: its own Order (before antiforgery) then counts.
+                o.Filters.Add(new PageMethods());
                 o.Filters.Add<UnusableCharacters>();
+                o.Filters.Add<FormExpired>();
             })
             .AddPortalLocalization();
         services.AddRouting(o => o.LowercaseUrls = true);

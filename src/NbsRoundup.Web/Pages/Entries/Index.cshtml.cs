@@ -2,12 +2,14 @@ using Microsoft.AspNetCore.OutputCaching;
 using NbsRoundup.Search;
 using NbsRoundup.Text;
 using NbsRoundup.Web.Caching;
+using NbsRoundup.Web.Exports;
 using NbsRoundup.Web.Reading;
 
 namespace NbsRoundup.Web.Pages.Entries;
 
 /// <summary>The catalogue: every published entry, filtered by keywords, section, issue, organisation and dates.</summary>
 [OutputCache(PolicyName = CachePolicies.Catalogue)]
+[ReadsCatalogueQuery]
 public sealed class IndexModel(CatalogueDb db) : PageModel
 {
     public SearchResult Result { get; private set; } = null!;
@@ -18,7 +20,7 @@ public sealed class IndexModel(CatalogueDb db) : PageModel
 
     public async Task<IActionResult> OnGetAsync(CancellationToken ct)
     {
-        var (query, errors) = CatalogueQuery.Parse(name => Request.Query[name].OfType<string>().ToList());
+        var (query, errors) = QueryProblems.Read(Request);
         Result = errors.Count > 0 ? SearchResult.Invalid(query, errors) : await new CatalogueSearch(db).RunAsync(query, ct: ct);
         Timeline = Timeline.From(Result.Facets);
         Issues = await db.Issues.AsNoTracking().Published()
