@@ -253,6 +253,28 @@ namespace NbsRoundup.Migrations.Postgres.Migrations
                     b.ToTable("AspNetUsers", (string)null);
                 });
 
+            modelBuilder.Entity("NbsRoundup.Accounts.UnknownAccountLockout", b =>
+                {
+                    b.Property<string>("AddressHash")
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
+                    b.Property<int>("FailedCount")
+                        .HasColumnType("integer");
+
+                    b.Property<DateTime>("LastFailedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<DateTime?>("LockoutEnd")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.HasKey("AddressHash");
+
+                    b.HasIndex("LastFailedAt");
+
+                    b.ToTable("UnknownAccountLockouts");
+                });
+
             modelBuilder.Entity("NbsRoundup.Auditing.ChangeSet", b =>
                 {
                     b.Property<int>("Id")

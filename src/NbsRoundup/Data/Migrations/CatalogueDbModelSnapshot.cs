@@ -242,6 +242,28 @@ namespace NbsRoundup.Data.Migrations
                     b.ToTable("AspNetUsers", (string)null);
                 });
 
+            modelBuilder.Entity("NbsRoundup.Accounts.UnknownAccountLockout", b =>
+                {
+                    b.Property<string>("AddressHash")
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("FailedCount")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime>("LastFailedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime?>("LockoutEnd")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("AddressHash");
+
+                    b.HasIndex("LastFailedAt");
+
+                    b.ToTable("UnknownAccountLockouts");
+                });
+
             modelBuilder.Entity("NbsRoundup.Auditing.ChangeSet", b =>
                 {
                     b.Property<int>("Id")
