@@ -43,11 +43,7 @@ public sealed class IndexModel(CatalogueDb db, Uploads uploads, IStringLocalizer
         using var buffer = new MemoryStream();
         await file.CopyToAsync(buffer, ct);
         var upload = new UploadedFile(Uploads.DisplayName(file.FileName), buffer.ToArray());
-        Plan = await NewsletterImport.RunAsync(db, upload.Bytes, upload.Name, dryRun: true, User.Identity!.Name!, ct);
-        if (!Plan.HasErrors && Plan.HasChanges)
-        {
-            Token = uploads.Protect(upload, UserId);
-        }
+        (Plan, Token) = await uploads.PreviewAsync(db, upload, User.Identity!.Name!, UserId, ct);
         return Page();
     }
 
