@@ -37,32 +37,20 @@ public sealed class ProductionProcessTests(ProductionProcessTests.Portals portal
         public async Task InitializeAsync()
         {
             var (root, configuration) = Repository();
-            var build = Path.Combine(root, "src", "NbsRoundup.Web", "bin", configuration, "net10.0");
+            var build = Build;
             var published = Directory.CreateTempSubdirectory("nbs-published-").FullName;
             // --no-build: the publish of exactly the build the tests run against (seconds, not a minute).
             await RunAsync("dotnet", ["publish", Path.Combine(root, "src", "NbsRoundup.Web"), "--no-build", "--no-restore", "-c", configuration, "-o", published, "-v", "q", "--nologo"]);
-            _addresses["build"] = await StartAsync(build, null);
-            _addresses["publish"] = await StartAsync(published, published);
+            _addresses["build"] = await StartAsync(build, [Path.Combine(build, "NbsRoundup.Web.dll")], null);
+            _addresses["publish"] = await StartAsync(published, [Path.Combine(published, "NbsRoundup.Web.dll")], published);
+            // As the README says to run Production locally: dotnet run with its launch profile, the environment from the shell.
+            _addresses["dotnet run"] = await StartAsync(root, ["run", "--no-build", "--no-restore", "-c", configuration, "--project", Path.Combine(root, "src", "NbsRoundup.Web"), "--"], null);
         }
 
-        private async Task<Uri> StartAsync(string folder, string? owned)
+        private async Task<Uri> StartAsync(string folder, string[] command, string? owned)
         {
-            var database = TestEngine.CreateDatabase("nbs-production");
             var address = new Uri($"http://127.0.0.1:{FreePort()}");
-            var start = new ProcessStartInfo("dotnet") { WorkingDirectory = folder, RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false };
-            foreach (var arg in (string[])[Path.Combine(folder, "NbsRoundup.Web.dll"), "--urls", address.ToString(), $"--Catalogue:ContentPath={ContentFiles.Folder}",
-                .. PortalFactory.DatabaseArgumentsFor(database)])
-            {
-                start.ArgumentList.Add(arg);
-            }
-            start.Environment["ASPNETCORE_ENVIRONMENT"] = "Production";
-            start.Environment["DOTNET_CLI_TELEMETRY_OPTOUT"] = "1";
-            var process = Process.Start(start)!;
-            process.OutputDataReceived += (_, e) => Append(e.Data);
-            process.ErrorDataReceived += (_, e) => Append(e.Data);
-            process.BeginOutputReadLine();
-            process.BeginErrorReadLine();
-            _started.Add((process, database, owned));
+            var process = Start(folder, [.. command, "--urls", address.ToString(), "--Site:PublicUrl=https://nbs.example.org"], owned);
             using var client = new HttpClient { BaseAddress = address, Timeout = TimeSpan.FromSeconds(5) };
             var until = DateTime.UtcNow.AddSeconds(90);
             while (DateTime.UtcNow < until && !process.HasExited)
@@ -81,6 +69,36 @@ public sealed class ProductionProcessTests(ProductionProcessTests.Portals portal
                 await Task.Delay(200);
             }
             throw new InvalidOperationException($"the portal in {folder} did not start:\n{Output}");
+        }
+
+        /// <summary>The portal on a database of its own, in Production, with these arguments.</summary>
+        public Process Start(string folder, string[] command, string? owned = null)
+        {
+            var database = TestEngine.CreateDatabase("nbs-production");
+            var start = new ProcessStartInfo("dotnet") { WorkingDirectory = folder, RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false };
+            foreach (var arg in (string[])[.. command, $"--Catalogue:ContentPath={ContentFiles.Folder}", .. PortalFactory.DatabaseArgumentsFor(database)])
+            {
+                start.ArgumentList.Add(arg);
+            }
+            start.Environment["ASPNETCORE_ENVIRONMENT"] = "Production";
+            start.Environment["DOTNET_CLI_TELEMETRY_OPTOUT"] = "1";
+            var process = Process.Start(start)!;
+            process.OutputDataReceived += (_, e) => Append(e.Data);
+            process.ErrorDataReceived += (_, e) => Append(e.Data);
+            process.BeginOutputReadLine();
+            process.BeginErrorReadLine();
+            _started.Add((process, database, owned));
+            return process;
+        }
+
+        /// <summary>The build output these tests run against.</summary>
+        public static string Build
+        {
+            get
+            {
+                var (root, configuration) = Repository();
+                return Path.Combine(root, "src", "NbsRoundup.Web", "bin", configuration, "net10.0");
+            }
         }
 
         private void Append(string? line)
@@ -129,7 +147,10 @@ public sealed class ProductionProcessTests(ProductionProcessTests.Portals portal
         {
             foreach (var (process, database, folder) in _started)
             {
-                process.Kill(entireProcessTree: true);
+                if (!process.HasExited)
+                {
+                    process.Kill(entireProcessTree: true);
+                }
                 process.WaitForExit();
                 process.Dispose();
                 TestEngine.DropDatabase(database);
@@ -148,6 +169,7 @@ public sealed class ProductionProcessTests(ProductionProcessTests.Portals portal
     [Theory]
     [InlineData("build")]
     [InlineData("publish")]
+    [InlineData("dotnet run")]
     public async Task Every_stylesheet_and_script_a_page_names_is_served_whole_to_a_browser_that_accepts_gzip(string kind)
     {
         using var client = Client(kind);
@@ -181,12 +203,14 @@ public sealed class ProductionProcessTests(ProductionProcessTests.Portals portal
     }
 
     [Theory]
-    [InlineData("/account/sign-in", "GET")]
-    [InlineData("/account/sign-in", "POST")]
-    [InlineData("/admin", "GET")]
-    public async Task Signing_in_over_plain_http_says_what_to_configure_instead_of_failing(string url, string method)
+    [InlineData("build", "/account/sign-in", "GET")]
+    [InlineData("build", "/account/sign-in", "POST")]
+    [InlineData("build", "/admin", "GET")]
+    [InlineData("publish", "/account/sign-in", "GET")]
+    [InlineData("dotnet run", "/account/sign-in", "GET")] // ASPNETCORE_ENVIRONMENT=Production wins over the launch profile
+    public async Task Signing_in_over_plain_http_says_what_to_configure_instead_of_failing(string kind, string url, string method)
     {
-        using var client = Client("build");
+        using var client = Client(kind);
 
         var response = await client.SendAsync(new HttpRequestMessage(new HttpMethod(method), url) { Content = method == "POST" ? new FormUrlEncodedContent([new("Input.Email", "a@example.org")]) : null });
 
@@ -208,5 +232,18 @@ public sealed class ProductionProcessTests(ProductionProcessTests.Portals portal
         var body = await response.Content.ReadAsStringAsync();
         Assert.DoesNotContain(" at ", body, StringComparison.Ordinal);
         Assert.DoesNotContain(".cs:line", body, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Production_without_a_public_address_does_not_start_and_names_the_setting()
+    {
+        var build = Portals.Build;
+        var process = portals.Start(build, [Path.Combine(build, "NbsRoundup.Web.dll"), "--urls", "http://127.0.0.1:0"]);
+
+        using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(60));
+        await process.WaitForExitAsync(timeout.Token);
+
+        Assert.NotEqual(0, process.ExitCode);
+        Assert.Contains("Site:PublicUrl must be the address readers reach the portal at", portals.Output, StringComparison.Ordinal);
     }
 }
