@@ -47,6 +47,26 @@ public sealed class StoredRenderingTests(CountingPortal portal) : IClassFixture<
     }
 
     [Fact]
+    public async Task An_image_from_another_site_reaches_feed_readers_as_a_link_not_an_image()
+    {
+        const string slug = "uk-footprint-on-global-biodiversity";
+        using var editor = await Editors.SignInAsync(portal, email: "images@example.org");
+        var form = await Forms.GetAsync(editor, $"/admin/entries/{slug}/edit");
+        var saved = await Forms.SubmitAsync(editor, form, new() { ["Input.Summary"] = "英国的足迹。![湿地地图](https://tracker.example.org/map.png)" });
+        Assert.Equal(HttpStatusCode.Redirect, saved.StatusCode);
+        using var client = portal.CreateClient();
+
+        foreach (var url in new[] { "/feed", "/entries/feed?issue=2021-11" })
+        {
+            var feed = System.Xml.Linq.XDocument.Parse(await client.GetStringAsync(url));
+            var content = feed.Descendants().Where(e => e.Name.LocalName == "content").Select(e => e.Value).Single(c => c.Contains("英国的足迹", StringComparison.Ordinal));
+
+            Assert.Contains("<a href=\"https://tracker.example.org/map.png\">湿地地图</a>", content);
+            Assert.DoesNotContain("<img", content, StringComparison.Ordinal);
+        }
+    }
+
+    [Fact]
     public async Task Query_strings_an_entry_page_does_not_read_are_not_cache_keys()
     {
         const string page = "/entries/corporate-net-zero-standard";
