@@ -180,6 +180,7 @@ portal_env() {
     echo "Database__Provider=Postgres"
     echo "ConnectionStrings__Catalogue=$(connection "$database")"
     echo "ASPNETCORE_ENVIRONMENT=Production"
+    echo "Site__PublicUrl=https://nbs.example.org"
     echo "Catalogue__SeedWhenEmpty=false"
     echo "Hosting__KnownProxies__0=127.0.0.1"
     echo "Serilog__MinimumLevel__Default=Warning"

@@ -17,6 +17,8 @@ dotnet publish src/NbsRoundup.Web -c Release -r linux-x64 --self-contained false
 dotnet publish bench/StaticServer -c Release -o "$work/static" -v q -nologo >/dev/null
 
 export ASPNETCORE_ENVIRONMENT=Production
+# Required outside Development (canonical and sitemap addresses never come from the Host header).
+export Site__PublicUrl=https://nbs.example.org
 export ConnectionStrings__Catalogue="Data Source=$work/catalogue.db"
 export Catalogue__ContentPath="$PWD/content"
 # wrk is one client: the per-client limits on search and the API would answer it 429.

@@ -13,7 +13,11 @@ if (CommandLine.IsCommand(args))
     return await CommandLine.RunAsync(args);
 }
 
-var builder = WebApplication.CreateBuilder(args);
+var builder = WebApplication.CreateBuilder(PortalEnvironment.Options(args));
+// Static assets from a build (bin/) as well as a publish: a build's files, its compressed ones
+// included, are found through its runtime manifest, which only Development reads by default; without
+// it Production from a build answered /css/site.*.css with 0 bytes. A publish has no such manifest.
+builder.WebHost.UseStaticWebAssets();
 builder.AddPortalLogging();
 builder.Services.AddCatalogueStore();
 builder.Services.AddPortalHealth();
@@ -34,6 +38,7 @@ await app.PrepareCatalogueAsync();
 app.UseReverseProxySupport();
 app.UseSecurityHeaders();
 app.UsePortalErrorPages();
+app.UseRequestChecks();
 app.UseSerilogRequestLogging();
 app.UsePortalLocalization();
 app.UseRouting();

@@ -24,7 +24,7 @@ public static class Editors
     {
         email ??= $"{role.ToLowerInvariant()}-{Guid.NewGuid():N}@example.org";
         await CreateAsync(portal, email, role);
-        var client = portal.CreateClient(new() { AllowAutoRedirect = false });
+        var client = portal.CreateBrowserClient();
         var response = await SignInAsync(client, email, Password);
         Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
         return client;

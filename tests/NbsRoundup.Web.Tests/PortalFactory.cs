@@ -54,6 +54,9 @@ public class PortalFactory : WebApplicationFactory<Program>
         }
     }
 
+    /// <summary>A client that keeps cookies and does not follow redirects, as the form tests drive the portal.</summary>
+    public virtual HttpClient CreateBrowserClient() => CreateClient(new() { AllowAutoRedirect = false });
+
     public async Task<IHtmlDocument> GetPageAsync(string url)
     {
         using var client = CreateClient();

@@ -253,6 +253,28 @@ namespace NbsRoundup.Migrations.Postgres.Migrations
                     b.ToTable("AspNetUsers", (string)null);
                 });
 
+            modelBuilder.Entity("NbsRoundup.Accounts.UnknownAccountLockout", b =>
+                {
+                    b.Property<string>("AddressHash")
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
+                    b.Property<int>("FailedCount")
+                        .HasColumnType("integer");
+
+                    b.Property<DateTime>("LastFailedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<DateTime?>("LockoutEnd")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.HasKey("AddressHash");
+
+                    b.HasIndex("LastFailedAt");
+
+                    b.ToTable("UnknownAccountLockouts");
+                });
+
             modelBuilder.Entity("NbsRoundup.Auditing.ChangeSet", b =>
                 {
                     b.Property<int>("Id")
@@ -381,6 +403,9 @@ namespace NbsRoundup.Migrations.Postgres.Migrations
                     b.Property<int>("Position")
                         .HasColumnType("integer");
 
+                    b.Property<int?>("RenderedWith")
+                        .HasColumnType("integer");
+
                     b.Property<int>("SectionId")
                         .HasColumnType("integer");
 
@@ -398,6 +423,14 @@ namespace NbsRoundup.Migrations.Postgres.Migrations
                         .HasColumnType("character varying(100)");
 
                     b.Property<string>("Summary")
+                        .IsRequired()
+                        .HasColumnType("text");
+
+                    b.Property<string>("SummaryHtml")
+                        .IsRequired()
+                        .HasColumnType("text");
+
+                    b.Property<string>("SummaryText")
                         .IsRequired()
                         .HasColumnType("text");
 
@@ -483,6 +516,14 @@ namespace NbsRoundup.Migrations.Postgres.Migrations
                         .IsRequired()
                         .HasColumnType("text");
 
+                    b.Property<string>("IntroductionHtml")
+                        .IsRequired()
+                        .HasColumnType("text");
+
+                    b.Property<string>("IntroductionText")
+                        .IsRequired()
+                        .HasColumnType("text");
+
                     b.Property<bool>("IsPublished")
                         .HasColumnType("boolean");
 
@@ -495,6 +536,9 @@ namespace NbsRoundup.Migrations.Postgres.Migrations
                     b.Property<string>("Publisher")
                         .HasMaxLength(300)
                         .HasColumnType("character varying(300)");
+
+                    b.Property<int?>("RenderedWith")
+                        .HasColumnType("integer");
 
                     b.Property<string>("Slug")
                         .IsRequired()
@@ -539,6 +583,10 @@ namespace NbsRoundup.Migrations.Postgres.Migrations
 
                     NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
 
+                    b.Property<string>("Html")
+                        .IsRequired()
+                        .HasColumnType("text");
+
                     b.Property<int>("IssueId")
                         .HasColumnType("integer");
 
@@ -546,8 +594,15 @@ namespace NbsRoundup.Migrations.Postgres.Migrations
                         .IsRequired()
                         .HasColumnType("text");
 
+                    b.Property<int?>("RenderedWith")
+                        .HasColumnType("integer");
+
                     b.Property<int>("SectionId")
                         .HasColumnType("integer");
+
+                    b.Property<string>("Text")
+                        .IsRequired()
+                        .HasColumnType("text");
 
                     b.HasKey("Id");
 

@@ -12,7 +12,10 @@ public sealed record TopicDto(string Key, string Group, string Name, string Name
 /// <summary>A place of an entry: ISO 3166-1 alpha-2 code, UN M49 region code or `global`, its names, and whether the portal suggested it.</summary>
 public sealed record PlaceDto(string Code, string Name, string NameEn, bool Suggested);
 
-/// <summary>An entry as the API returns it; date is YYYY, YYYY-MM or YYYY-MM-DD at the entry's own precision.</summary>
+/// <summary>
+/// An entry as the API returns it; date is YYYY, YYYY-MM or YYYY-MM-DD at the entry's own precision; summary is
+/// the Markdown as written, summaryHtml what readers see (rendered and sanitised when it was saved).
+/// </summary>
 public record EntryDto(
     string Slug,
     string Title,
@@ -26,13 +29,14 @@ public record EntryDto(
     string? Date,
     string? DateText,
     string Summary,
+    string SummaryHtml,
     string? Link,
     string Url)
 {
     public static EntryDto From(EntryRow row, Uri baseUrl) => new(
         row.Slug, row.Title, row.OriginalTitle, row.SectionKey, row.Subheading, row.IssueSlug,
         row.Organisations.Select(o => new OrganisationRefDto(o.Slug, o.Name, o.ShortName)).ToList(),
-        row.Authors, row.Speaker, row.Date?.Iso, row.DateText, row.Summary, row.Link,
+        row.Authors, row.Speaker, row.Date?.Iso, row.DateText, row.Summary, row.SummaryHtml, row.Link,
         Paths.Absolute(baseUrl, Paths.Entry(row.Slug)))
     {
         Topics = row.Topics.Select(t => new TopicDto(t.Topic.Key, t.Topic.Group.Key, t.Topic.Chinese, t.Topic.English, t.Suggested)).ToList(),
@@ -77,9 +81,9 @@ public sealed record EntriesPage(int Total, int Page, int PageSize, IReadOnlyLis
 
 public sealed record IssueSummaryDto(string Slug, string Title, string? TitleEn, string? Publisher, int Year, int Month, int? Volume, int? Number, int EntryCount, string Url);
 
-public sealed record IssueSectionDto(string Key, string Name, string NameEn, string? Introduction, IReadOnlyList<EntryDto> Entries);
+public sealed record IssueSectionDto(string Key, string Name, string NameEn, string? Introduction, string IntroductionHtml, IReadOnlyList<EntryDto> Entries);
 
-public sealed record IssueDto(string Slug, string Title, string? TitleEn, string? Publisher, int Year, int Month, int? Volume, int? Number, string Introduction, string Url, IReadOnlyList<IssueSectionDto> Sections);
+public sealed record IssueDto(string Slug, string Title, string? TitleEn, string? Publisher, int Year, int Month, int? Volume, int? Number, string Introduction, string IntroductionHtml, string Url, IReadOnlyList<IssueSectionDto> Sections);
 
 public sealed record SectionDto(string Key, string Name, string NameEn, int Position, int EntryCount, string Url);
 

@@ -13,6 +13,7 @@ public static class EntriesApi
     {
         endpoints.MapGet("/api/entries", SearchAsync)
             .CachedAs(CachePolicies.Catalogue)
+            .WithMetadata(new ReadsCatalogueQueryAttribute())
             .WithName("SearchEntries")
             .WithTags("Entries")
             .WithSummary("Published entries matching q, section, issue, organisation, from, to, topic, place; sorted by date or relevance; paged.")

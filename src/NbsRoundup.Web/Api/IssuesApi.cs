@@ -38,10 +38,10 @@ public static class IssuesApi
         var baseUrl = QueryProblems.BaseUrl(request);
         var issue = contents.Issue;
         var sections = contents.Sections
-            .Select(s => new IssueSectionDto(s.Section.Key, s.Section.NameZh, s.Section.NameEn, s.Introduction,
+            .Select(s => new IssueSectionDto(s.Section.Key, s.Section.NameZh, s.Section.NameEn, s.Introduction, s.IntroductionHtml,
                 s.Entries.Select(e => EntryDto.From(e, baseUrl)).ToList()))
             .ToList();
         return TypedResults.Ok(new IssueDto(issue.Slug, issue.Title, issue.TitleEn, issue.Publisher, issue.Year, issue.Month, issue.Volume, issue.Number,
-            issue.Introduction, Paths.Absolute(baseUrl, Paths.Issue(issue.Slug)), sections));
+            issue.Introduction, issue.Rendered.Html, Paths.Absolute(baseUrl, Paths.Issue(issue.Slug)), sections));
     }
 }

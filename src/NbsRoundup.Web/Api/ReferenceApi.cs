@@ -14,7 +14,7 @@ public static class ReferenceApi
     {
         endpoints.MapGet("/api/sections", SectionsAsync).CachedAs(CachePolicies.Catalogue).WithTags("Sections").WithName("ListSections").WithSummary("The sections, in newsletter order.");
         endpoints.MapGet("/api/organisations", OrganisationsAsync).CachedAs(CachePolicies.Catalogue).WithTags("Organisations").WithName("ListOrganisations")
-            .WithSummary("Organisations with their aliases and the number of published entries naming them.");
+            .WithSummary("Organisations named by published entries, with their aliases and the number of published entries naming them.");
         endpoints.MapGet("/api/topics", TopicsAsync).CachedAs(CachePolicies.Catalogue).WithTags("Topics").WithName("ListTopics")
             .WithSummary("The topics of the three vocabularies (ecosystems, societal challenges, approaches), in order, with the number of published entries tagged with each.");
         endpoints.MapGet("/api/places", PlacesAsync).CachedAs(CachePolicies.Catalogue).WithTags("Places").WithName("ListPlaces")
@@ -53,7 +53,7 @@ public static class ReferenceApi
         var baseUrl = QueryProblems.BaseUrl(request);
         var counts = await db.Entries.AsNoTracking().Published().SelectMany(e => e.Organisations).GroupBy(o => o.OrganisationId)
             .Select(g => new { g.Key, Count = g.Count() }).ToDictionaryAsync(g => g.Key, g => g.Count, ct);
-        var organisations = await db.Organisations.AsNoTracking().OrderBy(o => o.Name)
+        var organisations = await db.Organisations.AsNoTracking().Published(db.Entries).OrderBy(o => o.Name)
             .Select(o => new { o.Id, o.Slug, o.Name, o.ShortName, Aliases = o.Aliases.Select(a => a.Name).ToList() })
             .ToListAsync(ct);
         return TypedResults.Ok(organisations.Select(o => new OrganisationDto(o.Slug, o.Name, o.ShortName, o.Aliases, counts.GetValueOrDefault(o.Id),

@@ -1,12 +1,14 @@
 using System.Globalization;
 using Microsoft.AspNetCore.OutputCaching;
+using Microsoft.Extensions.Primitives;
+using NbsRoundup.Search;
 using Microsoft.Net.Http.Headers;
 
 namespace NbsRoundup.Web.Caching;
 
 /// <summary>
 /// Caches what anonymous readers get: GET and HEAD, status 200, no cookie set, varied by the
-/// interface language and the compression the reader accepts, tagged for exact eviction. Editors
+/// interface language, the compression the reader accepts and the query parameters the answer reads, tagged for exact eviction. Editors
 /// (signed in) always get a fresh page. A response computed while a change was committed is not
 /// stored: it may show the catalogue from before the change.
 /// </summary>
@@ -26,7 +28,9 @@ internal sealed class PortalCachePolicy(Func<HttpContext, IEnumerable<string>> t
         context.AllowCacheStorage = attempt;
         context.AllowLocking = true;
         context.ResponseExpirationTimeSpan = Lifetime;
-        context.CacheVaryByRules.QueryKeys = "*";
+        // Only the parameters the answer reads: any other query string would be a new cache entry, and a
+        // new page computed, for every value a client cares to send.
+        context.CacheVaryByRules.QueryKeys = ReadsCatalogueQueryAttribute.Of(http) ? new StringValues([.. CatalogueQuery.Parameters]) : StringValues.Empty;
         context.CacheVaryByRules.VaryByValues["culture"] = CultureInfo.CurrentUICulture.Name;
         context.CacheVaryByRules.VaryByValues["encoding"] = Encoding(http.Request);
         context.Tags.Add(EverythingTag);

@@ -1,7 +1,6 @@
 using System.ServiceModel.Syndication;
 using System.Xml;
 using NbsRoundup.Discovery;
-using NbsRoundup.Rendering;
 using NbsRoundup.Search;
 using NbsRoundup.Web.Caching;
 using NbsRoundup.Web.Reading;
@@ -25,7 +24,7 @@ public static class Feeds
         {
             var (query, errors) = QueryProblems.Read(context.Request);
             return FeedAsync(context, db, query, errors, "NbS Round-up: " + Describe(query), ct);
-        }).ExcludeFromDescription().CachedAs(CachePolicies.Catalogue);
+        }).ExcludeFromDescription().CachedAs(CachePolicies.Catalogue).WithMetadata(new ReadsCatalogueQueryAttribute());
         endpoints.MapGet("/feed", (HttpContext context, CatalogueDb db, CancellationToken ct) =>
             FeedAsync(context, db, new CatalogueQuery(), [], "NbS Round-up 基于自然的解决方案通讯", ct)).ExcludeFromDescription().CachedAs(CachePolicies.Catalogue);
         endpoints.MapGet("/sections/{key}/feed", (string key, HttpContext context, CatalogueDb db, CancellationToken ct) =>
@@ -78,7 +77,7 @@ public static class Feeds
     private static SyndicationItem Item(EntryRow row, Uri baseUrl)
     {
         var url = new Uri(Paths.Absolute(baseUrl, Paths.Entry(row.Slug)));
-        var item = new SyndicationItem(row.Title, new TextSyndicationContent(MarkdownRenderer.ToHtml(row.Summary), TextSyndicationContentKind.Html), url, url.ToString(),
+        var item = new SyndicationItem(row.Title, new TextSyndicationContent(row.SummaryHtml, TextSyndicationContentKind.Html), url, url.ToString(),
             new DateTimeOffset(DateTime.SpecifyKind(row.UpdatedAt, DateTimeKind.Utc)));
         if (row.Date is { } date)
         {

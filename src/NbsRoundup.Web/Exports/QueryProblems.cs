@@ -1,12 +1,20 @@
 using NbsRoundup.Search;
+using NbsRoundup.Web.Localization;
 
 namespace NbsRoundup.Web.Exports;
 
 /// <summary>Reading a catalogue query from a request, and answering bad parameters with 400 problem details.</summary>
 public static class QueryProblems
 {
-    public static (CatalogueQuery Query, IReadOnlyList<QueryError> Errors) Read(HttpRequest request) =>
-        CatalogueQuery.Parse(name => request.Query[name].OfType<string>().ToList());
+    /// <summary>Query-string parameters every page reads (the interface language), besides a page's own.</summary>
+    public static readonly IReadOnlyList<string> SiteParameters = [PortalLocalization.LanguageParameter];
+
+    /// <summary>The catalogue query of a request, and every problem with it: bad values and parameters the catalogue does not read.</summary>
+    public static (CatalogueQuery Query, IReadOnlyList<QueryError> Errors) Read(HttpRequest request)
+    {
+        var (query, errors) = CatalogueQuery.Parse(name => request.Query[name].OfType<string>().ToList());
+        return (query, [.. CatalogueQuery.Unknown(request.Query.Keys, SiteParameters), .. errors]);
+    }
 
     public static IResult Problem(IReadOnlyList<QueryError> errors) => ValidationProblem(errors);
 

@@ -33,6 +33,11 @@ public static class CataloguePreparation
             }
             await db.Database.MigrateAsync(ct);
         }
+        // Before the search index: its rows are made from the stored plain text.
+        if (await RenderedTexts.BackfillAsync(db, ct) is > 0 and var rendered)
+        {
+            logger.LogInformation("Rendered {Count} stored summaries and introductions", rendered);
+        }
         if (!await SearchIndex.IsCompleteAsync(db, ct))
         {
             var count = await SearchIndex.RebuildAsync(db, ct);

@@ -1,5 +1,6 @@
 using Microsoft.AspNetCore.Authentication.Cookies;
 using Microsoft.AspNetCore.Identity;
+using Microsoft.Extensions.DependencyInjection.Extensions;
 using NbsRoundup.Accounts;
 
 namespace NbsRoundup.Web.Hosting;
@@ -54,6 +55,8 @@ public static class PortalAccounts
             .Configure<IHostEnvironment>((o, environment) => PortalCookies.Harden(o.Cookie, "nbs-two-factor", environment));
         services.AddOptions<CookieAuthenticationOptions>(IdentityConstants.TwoFactorRememberMeScheme)
             .Configure<IHostEnvironment>((o, environment) => PortalCookies.Harden(o.Cookie, "nbs-two-factor-remember", environment));
+        services.AddScoped<UnknownAccounts>();
+        services.TryAddSingleton(TimeProvider.System);
         services.AddAntiforgery();
         services.AddOptions<Microsoft.AspNetCore.Antiforgery.AntiforgeryOptions>()
             .Configure<IHostEnvironment>((o, environment) =>

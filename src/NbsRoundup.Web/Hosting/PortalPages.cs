@@ -2,6 +2,7 @@ using System.Text.Encodings.Web;
 using System.Text.Unicode;
 using Microsoft.Extensions.WebEncoders;
 using NbsRoundup.Web.Areas.Admin.Pages.Upload;
+using NbsRoundup.Web.Forms;
 using NbsRoundup.Web.Localization;
 
 namespace NbsRoundup.Web.Hosting;
@@ -18,6 +19,13 @@ public static class PortalPages
                 o.Conventions.AuthorizeAreaFolder("Admin", "/", PortalAccounts.EditorPolicy);
                 o.Conventions.AuthorizeAreaFolder("Admin", "/Users", PortalAccounts.AdminPolicy);
                 o.Conventions.AuthorizeAreaFolder("Admin", "/History", PortalAccounts.AdminPolicy);
+            })
+            .AddMvcOptions(o =>
+            {
+                // An instance, not a type: its own Order (before antiforgery) then counts.
+                o.Filters.Add(new PageMethods());
+                o.Filters.Add<UnusableCharacters>();
+                o.Filters.Add<FormExpired>();
             })
             .AddPortalLocalization();
         services.AddRouting(o => o.LowercaseUrls = true);

@@ -12,6 +12,9 @@ public static class PortalLocalization
     public static readonly CultureInfo Chinese = CultureInfo.GetCultureInfo("zh-CN");
     public static readonly CultureInfo English = CultureInfo.GetCultureInfo("en");
 
+    /// <summary>`?lang=en` on any page: the language of this answer.</summary>
+    public const string LanguageParameter = "lang";
+
     public static IMvcBuilder AddPortalLocalization(this IMvcBuilder mvc)
     {
         mvc.Services.AddLocalization(o => o.ResourcesPath = "Resources");
@@ -24,7 +27,7 @@ public static class PortalLocalization
             o.FallBackToParentUICultures = true;
             o.RequestCultureProviders =
             [
-                new QueryStringRequestCultureProvider { QueryStringKey = "lang", UIQueryStringKey = "lang" },
+                new QueryStringRequestCultureProvider { QueryStringKey = LanguageParameter, UIQueryStringKey = LanguageParameter },
                 new CookieRequestCultureProvider(),
                 new AcceptLanguageHeaderRequestCultureProvider(),
             ];
@@ -58,11 +61,26 @@ public static class PortalLocalization
                 CookieRequestCultureProvider.MakeCookieValue(new RequestCulture(culture)),
                 new CookieOptions { MaxAge = TimeSpan.FromDays(365), IsEssential = true, HttpOnly = true, SameSite = SameSiteMode.Lax, Secure = context.Request.IsHttps });
             var target = returnUrl is { Length: > 0 } && returnUrl.StartsWith('/') && !returnUrl.StartsWith("//", StringComparison.Ordinal) && !returnUrl.StartsWith("/\\", StringComparison.Ordinal)
-                ? returnUrl
+                ? ForLocation(returnUrl)
                 : "/";
             return Results.LocalRedirect(target);
         }).ExcludeFromDescription();
         return endpoints;
+    }
+
+    /// <summary>
+    /// A local address as a Location header can carry it: every byte of its UTF-8 outside visible
+    /// ASCII percent-encoded (a page's own address arrives decoded: /organisations/大自然保护协会),
+    /// so neither non-ASCII nor a line break reaches the header.
+    /// </summary>
+    internal static string ForLocation(string address)
+    {
+        var sb = new System.Text.StringBuilder(address.Length);
+        foreach (var b in System.Text.Encoding.UTF8.GetBytes(address))
+        {
+            sb.Append(b is > 0x20 and < 0x7F ? ((char)b).ToString() : $"%{b:X2}");
+        }
+        return sb.ToString();
     }
 
     public static bool IsEnglish => CultureInfo.CurrentUICulture.TwoLetterISOLanguageName == "en";

@@ -1,4 +1,3 @@
-using NbsRoundup.Rendering;
 using NbsRoundup.Search;
 
 namespace NbsRoundup.Web.Reading;
@@ -7,5 +6,5 @@ namespace NbsRoundup.Web.Reading;
 public sealed record EntryView(EntryRow Entry, int HeadingLevel, bool ShowContext, bool LinkTitle = true, string? TitleHtml = null, string? SummaryHtml = null)
 {
     /// <summary>The summary as readers see it: the highlighted version when there is one.</summary>
-    public string Summary => SummaryHtml ?? MarkdownRenderer.ToHtml(Entry.Summary);
+    public string Summary => SummaryHtml ?? Entry.SummaryHtml;
 }

@@ -1,6 +1,5 @@
 using System.Globalization;
 using System.Text;
-using NbsRoundup.Rendering;
 using NbsRoundup.Web.Localization;
 
 namespace NbsRoundup.Web.Sharing;
@@ -11,7 +10,8 @@ public sealed record SharingTags(string Title, string Description, string Type)
     /// <summary>Link previews show two or three lines; longer descriptions are cut by the sites anyway.</summary>
     public const int DescriptionLength = 160;
 
-    public static SharingTags Article(string title, string markdown) => new(title, Excerpt(markdown), "article");
+    /// <summary>A page about one text: its plain text as stored when it was saved gives the description.</summary>
+    public static SharingTags Article(string title, string text) => new(title, Excerpt(text), "article");
 
     public static SharingTags Website(string title, string description) => new(title, description, "website");
 
@@ -20,11 +20,10 @@ public sealed record SharingTags(string Title, string Description, string Type)
 
     public static string AlternateLocale => PortalLocalization.IsEnglish ? "zh_CN" : "en";
 
-    /// <summary>The Markdown as one line of plain text, cut at a character boundary with "…" when too long.</summary>
-    public static string Excerpt(string markdown, int length = DescriptionLength)
+    /// <summary>Plain text as one line, cut at a character boundary with "…" when too long.</summary>
+    public static string Excerpt(string plainText, int length = DescriptionLength)
     {
-        var text = string.Join(' ', MarkdownRenderer.ToPlainText(markdown)
-            .Split((char[]?)null, StringSplitOptions.RemoveEmptyEntries));
+        var text = string.Join(' ', plainText.Split((char[]?)null, StringSplitOptions.RemoveEmptyEntries));
         var elements = StringInfo.GetTextElementEnumerator(text);
         var excerpt = new StringBuilder();
         var count = 0;

@@ -41,8 +41,7 @@ public static class SitemapEndpoints
             .Select(e => e.Slug)
             .ToListAsync(ct);
         var sectionIds = await db.Entries.AsNoTracking().Published().Select(e => e.SectionId).Distinct().ToListAsync(ct);
-        var organisations = await db.Organisations.AsNoTracking()
-            .Where(o => db.Entries.Published().Any(e => e.Organisations.Any(eo => eo.OrganisationId == o.Id)))
+        var organisations = await db.Organisations.AsNoTracking().Published(db.Entries)
             .OrderBy(o => o.Slug)
             .Select(o => o.Slug)
             .ToListAsync(ct);

@@ -25,6 +25,12 @@ public sealed class Entry : IVersioned
     public string? OriginalTitle { get; private set; }
     /// <summary>Summary, or for a quoted view the quotation; Markdown.</summary>
     public string Summary { get; private set; } = "";
+    /// <summary>The summary as readers see it: rendered and sanitised HTML, derived by the save pipeline.</summary>
+    public string SummaryHtml { get; private set; } = "";
+    /// <summary>The summary as plain text, for search, exports and meta tags; derived by the save pipeline.</summary>
+    public string SummaryText { get; private set; } = "";
+    /// <summary>The version of the rendering rules SummaryHtml and SummaryText were made with; null before the first.</summary>
+    public int? RenderedWith { get; private set; }
     public string? Link { get; private set; }
 
     /// <summary>

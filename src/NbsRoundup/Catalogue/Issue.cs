@@ -19,6 +19,12 @@ public sealed class Issue : IVersioned
     public int? Number { get; private set; }
     /// <summary>The issue's introduction, Markdown.</summary>
     public string Introduction { get; private set; } = "";
+    /// <summary>The introduction as readers see it: rendered and sanitised HTML, derived by the save pipeline.</summary>
+    public string IntroductionHtml { get; private set; } = "";
+    /// <summary>The introduction as plain text, for meta tags; derived by the save pipeline.</summary>
+    public string IntroductionText { get; private set; } = "";
+    /// <summary>The version of the rendering rules the introduction was rendered with; null before the first.</summary>
+    public int? RenderedWith { get; private set; }
     /// <summary>A draft issue, and every entry in it, is invisible to readers until published.</summary>
     public bool IsPublished { get; private set; } = true;
     /// <summary>When the issue's own details were last changed (UTC); set on save.</summary>
@@ -206,6 +212,12 @@ public sealed class IssueSectionIntro
     public int IssueId { get; private set; }
     public int SectionId { get; private set; }
     public string Markdown { get; internal set; } = "";
+    /// <summary>The introduction as readers see it, derived by the save pipeline.</summary>
+    public string Html { get; private set; } = "";
+    /// <summary>The introduction as plain text, derived by the save pipeline.</summary>
+    public string Text { get; private set; } = "";
+    /// <summary>The version of the rendering rules Html and Text were made with; null before the first.</summary>
+    public int? RenderedWith { get; private set; }
 
     private IssueSectionIntro()
     {

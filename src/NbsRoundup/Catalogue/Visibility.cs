@@ -1,6 +1,6 @@
 namespace NbsRoundup.Catalogue;
 
-/// <summary>What readers may see: published entries of published issues. Every reader-facing query starts here.</summary>
+/// <summary>What readers may see: published entries of published issues, and the organisations they name. Every reader-facing query starts here.</summary>
 public static class Visibility
 {
     public static IQueryable<Entry> Published(this IQueryable<Entry> entries) =>
@@ -8,4 +8,15 @@ public static class Visibility
 
     public static IQueryable<Issue> Published(this IQueryable<Issue> issues) =>
         issues.Where(i => i.IsPublished);
+
+    /// <summary>
+    /// Organisations named by at least one entry readers may see: one named only by drafts is as
+    /// invisible as they are (its name, its page, its count). `entries` is the store's entry set.
+    /// </summary>
+    public static IQueryable<Organisation> Published(this IQueryable<Organisation> organisations, IQueryable<Entry> entries)
+    {
+        // Composed outside the lambda: EF inlines a captured query, not a call that makes one.
+        var visible = entries.Published();
+        return organisations.Where(o => visible.Any(e => e.Organisations.Any(eo => eo.OrganisationId == o.Id)));
+    }
 }

@@ -28,6 +28,7 @@ public sealed class CatalogueDb(DbContextOptions<CatalogueDb> options) : Identit
     public DbSet<ChangeRecord> ChangeRecords => Set<ChangeRecord>();
     public DbSet<LinkStatus> LinkStatuses => Set<LinkStatus>();
     public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();
+    public DbSet<UnknownAccountLockout> UnknownAccountLockouts => Set<UnknownAccountLockout>();
 
     protected override void OnModelCreating(ModelBuilder builder)
     {
@@ -45,7 +46,7 @@ public sealed class CatalogueDb(DbContextOptions<CatalogueDb> options) : Identit
     internal Task<int> SaveChangesAsync(ChangeSet? audit, CancellationToken ct) => SaveAsync(audit, detected: true, true, ct);
 
     /// <summary>
-    /// Saves, renews version tokens and timestamps of what changed, updates the search index, records
+    /// Saves, renders the Markdown that changed, renews version tokens and timestamps of what changed, updates the search index, records
     /// which pages the change makes stale (the change log) and writes the audit record, all in one
     /// transaction: a search never sees a half-applied edit or import, and no cache outlives a commit.
     /// Everything is derived here, from the change tracker, once, whichever way the rows are written.
@@ -73,6 +74,7 @@ public sealed class CatalogueDb(DbContextOptions<CatalogueDb> options) : Identit
     private async Task<int> SaveDetectedChangesAsync(ChangeSet? audit, bool acceptAllChangesOnSuccess, CancellationToken ct)
     {
         var now = DateTime.UtcNow;
+        RenderedTexts.Render(ChangeTracker);
         VersionStamps.Renew(ChangeTracker);
         Timestamps.Stamp(ChangeTracker, now);
         LinkKeys.Stamp(ChangeTracker);

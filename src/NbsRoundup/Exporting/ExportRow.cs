@@ -1,4 +1,3 @@
-using NbsRoundup.Rendering;
 using NbsRoundup.Search;
 
 namespace NbsRoundup.Exporting;
@@ -18,7 +17,8 @@ public sealed record ExportRow(EntryRow Entry, string Url)
         : Entry.Speaker is { } speaker ? [speaker]
         : Entry.Organisations.Select(o => o.Name).ToList();
 
-    public string SummaryText => MarkdownRenderer.ToPlainText(Entry.Summary);
+    /// <summary>The summary's plain text, as stored when it was saved.</summary>
+    public string SummaryText => Entry.SummaryText;
 
     /// <summary>Topics and places by their English names, for the keywords of reference managers ("Wetlands", "Belize").</summary>
     public IReadOnlyList<string> Keywords => [.. Entry.Topics.Select(t => t.Topic.English), .. Entry.Places.Select(p => p.Place.English)];

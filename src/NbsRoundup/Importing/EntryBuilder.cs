@@ -2,6 +2,7 @@ using Markdig.Syntax;
 using Markdig.Syntax.Inlines;
 using NbsRoundup.Catalogue;
 using NbsRoundup.Discovery;
+using NbsRoundup.Rendering;
 
 namespace NbsRoundup.Importing;
 
@@ -25,6 +26,8 @@ internal static class EntryBuilder
             ? EntryMetadata.Read(first, text, diagnostics)
             : null;
         var summaryBlocks = metadata is null ? blocks : blocks.Skip(1).ToList();
+        var summary = Source(text, summaryBlocks);
+        CheckLength(summary, MarkdownLimits.MaxLength, "summary", summaryBlocks.Count > 0 ? summaryBlocks[0].Line + 1 : line, diagnostics);
 
         var original = Value(metadata, "original", 500, diagnostics);
         var authors = Value(metadata, "authors", 500, diagnostics);
@@ -46,7 +49,7 @@ internal static class EntryBuilder
         {
             return null;
         }
-        var content = new EntryContent(section.Id, position, subheading, title, original, Source(text, summaryBlocks),
+        var content = new EntryContent(section.Id, position, subheading, title, original, summary,
             link, authors, speaker, date, awaitsLink);
         return new EntryDocument(line, slug, content, organisations) { IsDraft = draft, Tags = tags };
     }

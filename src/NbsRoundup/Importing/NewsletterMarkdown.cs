@@ -1,5 +1,6 @@
 using Markdig;
 using Markdig.Syntax;
+using NbsRoundup.Rendering;
 
 namespace NbsRoundup.Importing;
 
@@ -13,6 +14,8 @@ public enum FragmentProblem
     UnclosedFence,
     /// <summary>A control character, which newsletter files may not hold.</summary>
     ControlCharacter,
+    /// <summary>Past a bound of Markdown that can be read in time (MarkdownLimits): the renderer's message names it and its line.</summary>
+    PastBounds,
 }
 
 /// <summary>
@@ -21,7 +24,7 @@ public enum FragmentProblem
 /// </summary>
 public static class NewsletterMarkdown
 {
-    private static readonly MarkdownPipeline _pipeline = new MarkdownPipelineBuilder().Build();
+    private static readonly MarkdownPipeline _pipeline = MarkdownDeadline.AddTo(new MarkdownPipelineBuilder { MaximumNestingDepth = 1024 }).Build();
 
     /// <summary>Line endings as the parser stores them: LF only, no surrounding blank lines.</summary>
     public static string Normalize(string? markdown) =>
@@ -33,7 +36,19 @@ public static class NewsletterMarkdown
         {
             return FragmentProblem.ControlCharacter;
         }
-        var document = Markdown.Parse(markdown, _pipeline);
+        if (MarkdownLimits.Check(markdown) is not null)
+        {
+            return FragmentProblem.PastBounds;
+        }
+        MarkdownDocument document;
+        try
+        {
+            document = MarkdownDeadline.Parse(markdown, _pipeline, MarkdownRenderer.Budget);
+        }
+        catch (MarkdownTooComplexException)
+        {
+            return FragmentProblem.PastBounds;
+        }
         if (document.OfType<HeadingBlock>().Any(h => h.Level <= 3))
         {
             return FragmentProblem.Heading;

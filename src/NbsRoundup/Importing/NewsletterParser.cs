@@ -4,6 +4,7 @@ using Markdig.Extensions.Yaml;
 using Markdig.Syntax;
 using Markdig.Syntax.Inlines;
 using NbsRoundup.Catalogue;
+using NbsRoundup.Rendering;
 
 namespace NbsRoundup.Importing;
 
@@ -20,8 +21,13 @@ public sealed record ParseResult(NewsletterDocument? Document, IReadOnlyList<Dia
 /// </summary>
 public static class NewsletterParser
 {
-    // Built once: a pipeline is immutable and thread-safe.
-    private static readonly MarkdownPipeline _pipeline = new MarkdownPipelineBuilder().UseYamlFrontMatter().Build();
+    // Built once: a pipeline is immutable and thread-safe. Nesting is bounded by MarkdownLimits (and reported
+    // with its line), not by Markdig's own limit, which throws without saying where.
+    private static readonly MarkdownPipeline _pipeline =
+        MarkdownDeadline.AddTo(new MarkdownPipelineBuilder { MaximumNestingDepth = 100_000 }.UseYamlFrontMatter()).Build();
+
+    /// <summary>How long reading a whole file may take: the newsletter (46 KB) takes a few milliseconds.</summary>
+    public static readonly TimeSpan Budget = TimeSpan.FromSeconds(10);
 
     public static ParseResult Parse(ReadOnlySpan<byte> bytes, string file)
     {
@@ -39,14 +45,29 @@ public static class NewsletterParser
 
     private static ParseResult ParsePrepared(string text, DiagnosticBag diagnostics)
     {
+        // Bounds first, line by line: past them Markdig would take minutes, or refuse without a line.
+        var bounds = MarkdownLimits.CheckFile(text);
+        foreach (var problem in bounds)
+        {
+            diagnostics.Error(problem.Line, problem.Description);
+        }
+        if (bounds.Count > 0)
+        {
+            return new ParseResult(null, diagnostics.Items);
+        }
         MarkdownDocument markdown;
         try
         {
-            markdown = Markdown.Parse(text, _pipeline);
+            markdown = MarkdownDeadline.Parse(text, _pipeline, Budget);
         }
-        catch (ArgumentException ex) when (ex.Message.Contains("depth", StringComparison.OrdinalIgnoreCase))
+        catch (MarkdownTooComplexException ex)
         {
-            diagnostics.Error(1, "the Markdown is nested too deeply (lists or quotes inside each other) to be read");
+            diagnostics.Error(ex.Problem.Line, ex.Problem.Description);
+            return new ParseResult(null, diagnostics.Items);
+        }
+        if (MarkdownLimits.CheckNesting(markdown) is { } nesting)
+        {
+            diagnostics.Error(nesting.Line, nesting.Description);
             return new ParseResult(null, diagnostics.Items);
         }
 

@@ -1,5 +1,6 @@
 using Markdig.Syntax;
 using NbsRoundup.Catalogue;
+using NbsRoundup.Rendering;
 
 namespace NbsRoundup.Importing;
 
@@ -62,7 +63,18 @@ internal sealed class Walker(string text, DiagnosticBag diagnostics, int issueYe
         }
     }
 
-    public void Finish() => FlushEntry();
+    public void Finish()
+    {
+        FlushEntry();
+        // An entry's summary is held to the same bound by EntryBuilder.
+        foreach (var blocks in _sectionIntros.Values.Prepend(_introduction).Where(b => b.Count > 0))
+        {
+            if (Source(blocks) is { Length: > MarkdownLimits.MaxLength } intro)
+            {
+                diagnostics.Error(blocks[0].Line + 1, $"the introduction is {intro.Length} characters long; at most {MarkdownLimits.MaxLength} are allowed");
+            }
+        }
+    }
 
     private void StartSection(HeadingBlock heading)
     {

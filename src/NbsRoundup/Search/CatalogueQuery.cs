@@ -49,6 +49,32 @@ public sealed partial record CatalogueQuery
     public int Page { get; init; } = 1;
     public int PageSize { get; init; } = DefaultPageSize;
 
+    /// <summary>
+    /// Every parameter Parse reads, in the order it reads them: the catalogue's whole query-string
+    /// vocabulary, found by running Parse itself, so a parameter added there is known everywhere.
+    /// </summary>
+    public static IReadOnlyList<string> Parameters { get; } = ReadBy(Parse);
+
+    private static List<string> ReadBy(Func<Func<string, IReadOnlyList<string>>, (CatalogueQuery, IReadOnlyList<QueryError>)> parse)
+    {
+        var names = new List<string>();
+        parse(name =>
+        {
+            names.Add(name);
+            return [];
+        });
+        return names.Distinct().ToList();
+    }
+
+    /// <summary>
+    /// A parameter the catalogue does not read is refused rather than ignored: `secton=research` would
+    /// otherwise answer with every section. Others the whole site reads (the language) are allowed.
+    /// </summary>
+    public static IReadOnlyList<QueryError> Unknown(IEnumerable<string> given, IReadOnlyCollection<string> alsoAllowed) =>
+        given.Where(name => !Parameters.Contains(name, StringComparer.OrdinalIgnoreCase) && !alsoAllowed.Contains(name, StringComparer.OrdinalIgnoreCase))
+            .Select(name => new QueryError(name, "unknown parameter '{0}'; the catalogue reads {1}", name, string.Join(", ", Parameters)))
+            .ToList();
+
     public bool HasFilters => Keywords is not null || HasFiltersBesideKeywords;
 
     public bool HasFiltersBesideKeywords => Sections.Count > 0 || Issue is not null || Organisation is not null || From is not null || To is not null
@@ -58,9 +84,23 @@ public sealed partial record CatalogueQuery
     public static (CatalogueQuery Query, IReadOnlyList<QueryError> Errors) Parse(Func<string, IReadOnlyList<string>> parameter)
     {
         var errors = new List<QueryError>();
+        // A character that cannot be searched (a control, U+FFFE) is refused here, naming the parameter:
+        // normalisation would throw on it, and a feed's XML could not hold it.
+        List<string> Usable(string name)
+        {
+            var values = parameter(name);
+            foreach (var value in values)
+            {
+                if (Characters.FindUnusable(value) is { } found)
+                {
+                    errors.Add(new QueryError(name, "'{0}' holds the character {1}, which cannot be searched", name, found.CodePoint));
+                }
+            }
+            return values.Where(Characters.AreUsable).ToList();
+        }
         string? Single(string name)
         {
-            var values = parameter(name).Where(v => !string.IsNullOrWhiteSpace(v)).ToList();
+            var values = Usable(name).Where(v => !string.IsNullOrWhiteSpace(v)).ToList();
             if (values.Count > 1)
             {
                 errors.Add(new QueryError(name, "give '{0}' once, not {1} times", name, values.Count));
@@ -73,7 +113,7 @@ public sealed partial record CatalogueQuery
         {
             errors.Add(new QueryError("q", "keywords may be at most {0} characters", MaxKeywordLength));
         }
-        var sections = parameter("section").SelectMany(v => v.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)).Distinct().ToList();
+        var sections = Usable("section").SelectMany(v => v.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)).Distinct().ToList();
         foreach (var unknown in sections.Where(s => Section.All.All(known => known.Key != s)))
         {
             errors.Add(new QueryError("section", "unknown section '{0}'; sections are {1}", unknown, string.Join(", ", Section.All.Select(s => s.Key))));

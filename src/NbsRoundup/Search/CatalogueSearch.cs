@@ -137,7 +137,7 @@ public sealed class CatalogueSearch(CatalogueDb db)
         }
         if (query.Organisation is { } name)
         {
-            var organisation = await OrganisationLookup.FindAsync(db, name, ct);
+            var organisation = await OrganisationLookup.FindPublishedAsync(db, name, ct);
             if (organisation is null)
             {
                 errors.Add(new QueryError("organisation", "no organisation is called '{0}'", name));

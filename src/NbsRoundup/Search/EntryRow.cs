@@ -19,7 +19,11 @@ public sealed record PlaceTag(Place Place, bool Suggested)
     public string Code => Place.Code;
 }
 
-/// <summary>What pages, the API and exports show of an entry; one projection, one SQL query per list.</summary>
+/// <summary>
+/// What pages, the API and exports show of an entry; one projection, one SQL query per list. The summary
+/// comes as Markdown (the API's source), and as the HTML and plain text stored when it was saved: readers are
+/// shown those, never a rendering made for them.
+/// </summary>
 public sealed record EntryRow(
     string Slug,
     string Title,
@@ -32,6 +36,8 @@ public sealed record EntryRow(
     string? DateText,
     string? Link,
     string Summary,
+    string SummaryHtml,
+    string SummaryText,
     string? Subheading,
     int Position,
     string SectionKey,
@@ -47,7 +53,7 @@ public sealed record EntryRow(
 {
     public static readonly Expression<Func<Entry, EntryRow>> Projection = e => new EntryRow(
         e.Slug, e.Title, e.OriginalTitle, e.Authors, e.Speaker,
-        e.DateYear, e.DateMonth, e.DateDay, e.DateText, e.Link, e.Summary, e.Subheading, e.Position,
+        e.DateYear, e.DateMonth, e.DateDay, e.DateText, e.Link, e.Summary, e.SummaryHtml, e.SummaryText, e.Subheading, e.Position,
         e.Section.Key, e.Section.NameZh, e.Section.NameEn, e.Section.Position,
         e.Issue.Slug, e.Issue.Title, e.Issue.Year, e.Issue.Month, e.UpdatedAt,
         e.Organisations.OrderBy(o => o.Position)

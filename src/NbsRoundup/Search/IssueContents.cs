@@ -1,14 +1,23 @@
 using Microsoft.EntityFrameworkCore;
 using NbsRoundup.Catalogue;
 using NbsRoundup.Data;
+using NbsRoundup.Rendering;
 
 namespace NbsRoundup.Search;
 
 /// <summary>A published issue's own details, as readers see them.</summary>
-public sealed record IssueHeading(string Slug, string Title, string? TitleEn, string? Publisher, int Year, int Month, int? Volume, int? Number, string Introduction);
+public sealed record IssueHeading(string Slug, string Title, string? TitleEn, string? Publisher, int Year, int Month, int? Volume, int? Number, string Introduction)
+{
+    /// <summary>The introduction as stored when it was saved: HTML and plain text.</summary>
+    public RenderedMarkdown Rendered { get; init; } = RenderedMarkdown.Empty;
+}
 
 /// <summary>One section of an issue: its introduction (Markdown, null when it has none) and its visible entries in order.</summary>
-public sealed record IssueSection(Section Section, string? Introduction, IReadOnlyList<EntryRow> Entries);
+public sealed record IssueSection(Section Section, string? Introduction, IReadOnlyList<EntryRow> Entries)
+{
+    /// <summary>The introduction as stored when it was saved (empty when it has none).</summary>
+    public string IntroductionHtml { get; init; } = "";
+}
 
 /// <summary>
 /// A published issue as the newsletter prints it: its details, then each section that has an
@@ -28,7 +37,7 @@ public sealed record IssueContents(IssueHeading Issue, IReadOnlyList<IssueSectio
         var issues = db.Issues.AsNoTracking();
         var issue = await (draft ? issues : issues.Published())
             .Where(i => i.Slug == slug)
-            .Select(i => new { i.Id, Heading = new IssueHeading(i.Slug, i.Title, i.TitleEn, i.Publisher, i.Year, i.Month, i.Volume, i.Number, i.Introduction) })
+            .Select(i => new { i.Id, Heading = new IssueHeading(i.Slug, i.Title, i.TitleEn, i.Publisher, i.Year, i.Month, i.Volume, i.Number, i.Introduction), i.IntroductionHtml, i.IntroductionText })
             .FirstOrDefaultAsync(ct);
         if (issue is null)
         {
@@ -36,7 +45,7 @@ public sealed record IssueContents(IssueHeading Issue, IReadOnlyList<IssueSectio
         }
         var intros = await db.IssueSectionIntros.AsNoTracking()
             .Where(s => s.IssueId == issue.Id)
-            .ToDictionaryAsync(s => s.SectionId, s => s.Markdown, ct);
+            .ToDictionaryAsync(s => s.SectionId, s => new { s.Markdown, s.Html }, ct);
         var visible = draft ? db.Entries.AsNoTracking().Where(e => e.IsPublished) : db.Entries.AsNoTracking().Published();
         var entries = await visible
             .Where(e => e.IssueId == issue.Id)
@@ -46,9 +55,12 @@ public sealed record IssueContents(IssueHeading Issue, IReadOnlyList<IssueSectio
             .AsSplitQuery()
             .ToListAsync(ct);
         var sections = Section.All
-            .Select(s => new IssueSection(s, intros.GetValueOrDefault(s.Id), entries.Where(e => e.SectionKey == s.Key).ToList()))
+            .Select(s => new IssueSection(s, intros.GetValueOrDefault(s.Id)?.Markdown, entries.Where(e => e.SectionKey == s.Key).ToList())
+            {
+                IntroductionHtml = intros.GetValueOrDefault(s.Id)?.Html ?? "",
+            })
             .Where(s => s.Entries.Count > 0 || s.Introduction is not null)
             .ToList();
-        return new IssueContents(issue.Heading, sections);
+        return new IssueContents(issue.Heading with { Rendered = new RenderedMarkdown(issue.IntroductionHtml, issue.IntroductionText) }, sections);
     }
 }

@@ -70,6 +70,13 @@ public class MigrationTests
             Assert.True(await SearchIndex.IsCompleteAsync(db, CancellationToken.None));
             var found = await new CatalogueSearch(db).RunAsync(new CatalogueQuery { Keywords = "红树林" });
             Assert.Contains(found.Items, i => i.Slug == "mangrove-ecological-restoration-handbook");
+
+            // What start-up does next: every text stored before its HTML was is rendered, once.
+            Assert.Equal(70 + 1 + await db.IssueSectionIntros.CountAsync(), await RenderedTexts.BackfillAsync(db, CancellationToken.None));
+            var entry = await db.Entries.AsNoTracking().SingleAsync(e => e.Slug == "corporate-net-zero-standard");
+            Assert.StartsWith("<p>该标准指出", entry.SummaryHtml);
+            Assert.StartsWith("该标准指出", entry.SummaryText);
+            Assert.Equal(0, await RenderedTexts.BackfillAsync(db, CancellationToken.None));
         }
     }
 }

@@ -39,6 +39,8 @@ public sealed class BulkPathTests : IDisposable
         var tracked = await DescribeAsync(_tracked);
         var bulk = await DescribeAsync(_bulk);
         Assert.True(tracked.SequenceEqual(bulk), string.Join("\n", tracked.Zip(bulk).Where(p => p.First != p.Second).Take(2).Select(p => $"tracked: {p.First}\nbulk:    {p.Second}")));
+        // Both paths store the rendered summary: its HTML and its plain text.
+        Assert.Contains(bulk, row => row.StartsWith("corporate-net-zero-standard|", StringComparison.Ordinal) && row.Contains("|<p>该标准指出", StringComparison.Ordinal) && row.Contains("|该标准指出", StringComparison.Ordinal));
 
         // Whatever path wrote them, the change log names the same pages and the audit log tells the same story:
         // every field's latest value, and every entry recorded as new (nothing before it).
@@ -76,7 +78,7 @@ public sealed class BulkPathTests : IDisposable
     {
         await using var db = database.Open();
         var rows = await db.Entries.AsNoTracking().OrderBy(e => e.Slug)
-            .Select(e => new object?[] { e.Slug, e.Issue.Slug, e.SectionId, e.Position, e.Subheading, e.Title, e.OriginalTitle, e.Summary, e.Link,
+            .Select(e => new object?[] { e.Slug, e.Issue.Slug, e.SectionId, e.Position, e.Subheading, e.Title, e.OriginalTitle, e.Summary, e.SummaryHtml, e.SummaryText, e.RenderedWith, e.Link,
                 e.Authors, e.Speaker, e.DateText, e.DateYear, e.DateMonth, e.DateDay, e.DateStart, e.DateEnd, e.IsPublished,
                 string.Join(",", e.Organisations.OrderBy(o => o.Position).Select(o => o.Organisation.Slug + "@" + o.Position)),
                 string.Join(",", e.Tags.Where(t => t.Kind == TagKind.Topic).OrderBy(t => t.Key).Select(t => t.Key + (t.IsSuggested ? "?" : ""))),

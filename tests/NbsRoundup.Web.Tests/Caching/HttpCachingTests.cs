@@ -118,6 +118,7 @@ public sealed class StaticAssetTests : IDisposable
         {
             base.ConfigureWebHost(builder);
             builder.UseEnvironment("Production");
+            builder.UseSetting("Site:PublicUrl", "https://localhost"); // required outside Development
         }
     }
 }

@@ -18,6 +18,11 @@ public sealed class ConfiguredPortal(string environment, params (string Key, str
     {
         base.ConfigureWebHost(builder);
         builder.UseEnvironment(environment);
+        if (environment is not ("Development" or "Testing"))
+        {
+            // Required outside Development; a test's own setting below wins.
+            builder.UseSetting("Site:PublicUrl", "https://localhost");
+        }
         foreach (var (key, value) in settings)
         {
             builder.UseSetting(key, value);

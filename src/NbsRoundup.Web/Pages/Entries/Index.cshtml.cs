@@ -2,12 +2,14 @@ using Microsoft.AspNetCore.OutputCaching;
 using NbsRoundup.Search;
 using NbsRoundup.Text;
 using NbsRoundup.Web.Caching;
+using NbsRoundup.Web.Exports;
 using NbsRoundup.Web.Reading;
 
 namespace NbsRoundup.Web.Pages.Entries;
 
 /// <summary>The catalogue: every published entry, filtered by keywords, section, issue, organisation, dates, topics and places.</summary>
 [OutputCache(PolicyName = CachePolicies.Catalogue)]
+[ReadsCatalogueQuery]
 public sealed class IndexModel(CatalogueDb db) : PageModel
 {
     public SearchResult Result { get; private set; } = null!;
@@ -24,7 +26,7 @@ public sealed class IndexModel(CatalogueDb db) : PageModel
 
     public async Task<IActionResult> OnGetAsync(CancellationToken ct)
     {
-        var (query, errors) = CatalogueQuery.Parse(name => Request.Query[name].OfType<string>().ToList());
+        var (query, errors) = QueryProblems.Read(Request);
         Result = errors.Count > 0 ? SearchResult.Invalid(query, errors) : await new CatalogueSearch(db).RunAsync(query, ct: ct);
         Timeline = Timeline.From(Result.Facets);
         Map = Maps.Narrowing(Result);
@@ -45,7 +47,7 @@ public sealed class IndexModel(CatalogueDb db) : PageModel
 
     public string? OriginalTitleHtml(EntryRow entry) => entry.OriginalTitle is null ? null : Highlighter.Highlight(entry.OriginalTitle, Result.Keywords);
 
-    public string SnippetHtml(EntryRow entry) => Highlighter.Snippet(NbsRoundup.Rendering.MarkdownRenderer.ToPlainText(entry.Summary), Result.Keywords, 180);
+    public string SnippetHtml(EntryRow entry) => Highlighter.Snippet(entry.SummaryText, Result.Keywords, 180);
 
     public sealed record IssueOption(string Slug, string Title);
 }

@@ -35,7 +35,7 @@ public sealed class ShowModel(CatalogueDb db) : PageModel
         (Entry, Related) = (details.Row, details.Related);
         // The related entries' titles are shown here: a change to one of them makes this page stale too.
         CachePolicies.AlsoTagEntries(HttpContext, Related.Select(r => r.Slug));
-        Sharing = SharingTags.Article(Entry.Title, Entry.Summary);
+        Sharing = SharingTags.Article(Entry.Title, Entry.SummaryText);
         return Page();
     }
 }

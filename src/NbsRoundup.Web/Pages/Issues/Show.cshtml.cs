@@ -1,5 +1,4 @@
 using Microsoft.AspNetCore.OutputCaching;
-using NbsRoundup.Rendering;
 using NbsRoundup.Search;
 using NbsRoundup.Web.Caching;
 using NbsRoundup.Web.Reading;
@@ -35,11 +34,11 @@ public sealed class ShowModel(CatalogueDb db) : PageModel
         }
         var issue = contents.Issue;
         Issue = new IssueHeader(issue.Slug, issue.Title, issue.TitleEn, issue.Publisher,
-            Display.Edition(issue.Year, issue.Month, issue.Volume, issue.Number), MarkdownRenderer.ToHtml(issue.Introduction));
-        Sharing = SharingTags.Article(issue.Title, issue.Introduction);
+            Display.Edition(issue.Year, issue.Month, issue.Volume, issue.Number), issue.Rendered.Html);
+        Sharing = SharingTags.Article(issue.Title, issue.Rendered.Text);
         Sections = contents.Sections
             .Select(s => new SectionBlock(s.Section.Key, s.Section.NameZh, s.Section.NameEn,
-                MarkdownRenderer.ToHtml(s.Introduction ?? ""), SubheadingGroup.Of(s.Entries)))
+                s.IntroductionHtml, SubheadingGroup.Of(s.Entries)))
             .ToList();
         return Page();
     }

@@ -10,7 +10,7 @@ public sealed class IndexModel(CatalogueDb db) : PageModel
 
     public async Task OnGetAsync(CancellationToken ct)
     {
-        var rows = await db.Organisations.AsNoTracking()
+        var rows = await db.Organisations.AsNoTracking().Published(db.Entries)
             .Select(o => new Row(o.Slug, o.Name, o.ShortName, db.Entries.Published().Count(e => e.Organisations.Any(eo => eo.OrganisationId == o.Id))))
             .ToListAsync(ct);
         Organisations = rows.OrderByDescending(r => r.Count).ThenBy(r => r.Name, StringComparer.Ordinal).ToList();

@@ -12,14 +12,14 @@ public sealed class ShowModel(CatalogueDb db) : PageModel
 
     public async Task<IActionResult> OnGetAsync(string slug, CancellationToken ct)
     {
-        var organisation = await db.Organisations.AsNoTracking()
+        var organisation = await db.Organisations.AsNoTracking().Published(db.Entries)
             .Where(o => o.Slug == slug)
             .Select(o => new Header(o.Id, o.Slug, o.Name, o.ShortName, o.Aliases.Select(a => a.Name).ToList()))
             .FirstOrDefaultAsync(ct);
         if (organisation is null)
         {
             // /organisations/TNC or /organisations/大自然保护协会 lead to the organisation's own address.
-            var match = await OrganisationLookup.FindAsync(db, slug, ct);
+            var match = await OrganisationLookup.FindPublishedAsync(db, slug, ct);
             return match is null ? NotFound() : RedirectToPagePermanent("/Organisations/Show", new { slug = match.Slug });
         }
         Organisation = organisation;

@@ -1,7 +1,6 @@
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.ChangeTracking;
 using NbsRoundup.Catalogue;
-using NbsRoundup.Rendering;
 using NbsRoundup.Text;
 
 namespace NbsRoundup.Data;
@@ -144,7 +143,7 @@ public static class SearchIndex
             .Where(e => ids.Contains(e.Id))
             .Select(e => new
             {
-                e.Id, e.Title, e.OriginalTitle, e.Summary, e.Authors, e.Speaker,
+                e.Id, e.Title, e.OriginalTitle, e.SummaryText, e.Authors, e.Speaker,
                 Organisations = e.Organisations.OrderBy(o => o.Position).Select(o => new
                 {
                     o.Organisation.Name, o.Organisation.ShortName, o.Organisation.Slug,
@@ -153,7 +152,7 @@ public static class SearchIndex
             })
             .AsSplitQuery()
             .ToListAsync(ct);
-        return rows.Select(r => SearchDocument.For(r.Id, r.Title, r.OriginalTitle, r.Summary, r.Authors, r.Speaker,
+        return rows.Select(r => SearchDocument.For(r.Id, r.Title, r.OriginalTitle, r.SummaryText, r.Authors, r.Speaker,
             r.Organisations.SelectMany(o => SearchDocument.NamesOf(o.Name, o.ShortName, o.Slug, o.Aliases))))
             .ToList();
     }
@@ -171,18 +170,18 @@ public static class SearchIndex
 /// <summary>The texts of a visible entry that keyword search looks in: plain text, people and every name of its organisations.</summary>
 internal sealed record SearchDocument(int Id, string Title, string Original, string Summary, string People, string Organisations)
 {
-    /// <summary>An entry in memory, its organisations' aliases loaded.</summary>
+    /// <summary>An entry in memory, its organisations' aliases loaded, its summary rendered (RenderedTexts runs first).</summary>
     public static SearchDocument For(Entry entry) =>
-        For(entry.Id, entry.Title, entry.OriginalTitle, entry.Summary, entry.Authors, entry.Speaker,
+        For(entry.Id, entry.Title, entry.OriginalTitle, entry.SummaryText, entry.Authors, entry.Speaker,
             entry.Organisations.OrderBy(o => o.Position).SelectMany(o => NamesOf(o.Organisation.Name, o.Organisation.ShortName, o.Organisation.Slug, o.Organisation.Aliases.Select(a => a.Name))));
 
     /// <summary>Every name an organisation is searched by, aliases in one fixed order (a database returns them in any order).</summary>
     public static IEnumerable<string> NamesOf(string name, string? shortName, string slug, IEnumerable<string> aliases) =>
         new[] { name, shortName ?? "", slug }.Concat(aliases.Order(StringComparer.Ordinal));
 
-    /// <summary>The one derivation of an entry's search texts, whichever path saved the entry.</summary>
-    public static SearchDocument For(int id, string title, string? original, string summaryMarkdown, string? authors, string? speaker, IEnumerable<string> organisationNames) =>
-        new(id, title, original ?? "", MarkdownRenderer.ToPlainText(summaryMarkdown), $"{authors} {speaker}", string.Join(" ", organisationNames));
+    /// <summary>The one derivation of an entry's search texts, whichever path saved the entry: the summary's stored plain text.</summary>
+    public static SearchDocument For(int id, string title, string? original, string summaryText, string? authors, string? speaker, IEnumerable<string> organisationNames) =>
+        new(id, title, original ?? "", summaryText, $"{authors} {speaker}", string.Join(" ", organisationNames));
 }
 
 /// <summary>A row of the full-text index matched by a query.</summary>

@@ -242,6 +242,28 @@ namespace NbsRoundup.Data.Migrations
                     b.ToTable("AspNetUsers", (string)null);
                 });
 
+            modelBuilder.Entity("NbsRoundup.Accounts.UnknownAccountLockout", b =>
+                {
+                    b.Property<string>("AddressHash")
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("FailedCount")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime>("LastFailedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime?>("LockoutEnd")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("AddressHash");
+
+                    b.HasIndex("LastFailedAt");
+
+                    b.ToTable("UnknownAccountLockouts");
+                });
+
             modelBuilder.Entity("NbsRoundup.Auditing.ChangeSet", b =>
                 {
                     b.Property<int>("Id")
@@ -364,6 +386,9 @@ namespace NbsRoundup.Data.Migrations
                     b.Property<int>("Position")
                         .HasColumnType("INTEGER");
 
+                    b.Property<int?>("RenderedWith")
+                        .HasColumnType("INTEGER");
+
                     b.Property<int>("SectionId")
                         .HasColumnType("INTEGER");
 
@@ -381,6 +406,14 @@ namespace NbsRoundup.Data.Migrations
                         .HasColumnType("TEXT");
 
                     b.Property<string>("Summary")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("SummaryHtml")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("SummaryText")
                         .IsRequired()
                         .HasColumnType("TEXT");
 
@@ -464,6 +497,14 @@ namespace NbsRoundup.Data.Migrations
                         .IsRequired()
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("IntroductionHtml")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("IntroductionText")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
                     b.Property<bool>("IsPublished")
                         .HasColumnType("INTEGER");
 
@@ -476,6 +517,9 @@ namespace NbsRoundup.Data.Migrations
                     b.Property<string>("Publisher")
                         .HasMaxLength(300)
                         .HasColumnType("TEXT");
+
+                    b.Property<int?>("RenderedWith")
+                        .HasColumnType("INTEGER");
 
                     b.Property<string>("Slug")
                         .IsRequired()
@@ -518,6 +562,10 @@ namespace NbsRoundup.Data.Migrations
                         .ValueGeneratedOnAdd()
                         .HasColumnType("INTEGER");
 
+                    b.Property<string>("Html")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
                     b.Property<int>("IssueId")
                         .HasColumnType("INTEGER");
 
@@ -525,8 +573,15 @@ namespace NbsRoundup.Data.Migrations
                         .IsRequired()
                         .HasColumnType("TEXT");
 
+                    b.Property<int?>("RenderedWith")
+                        .HasColumnType("INTEGER");
+
                     b.Property<int>("SectionId")
                         .HasColumnType("INTEGER");
+
+                    b.Property<string>("Text")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
 
                     b.HasKey("Id");
 

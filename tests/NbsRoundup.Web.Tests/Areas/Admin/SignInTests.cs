@@ -37,6 +37,7 @@ public sealed class ProductionPortal : PortalFactory
     {
         base.ConfigureWebHost(builder);
         builder.UseEnvironment("Production");
+        builder.UseSetting("Site:PublicUrl", "https://localhost"); // required outside Development
     }
 }
 

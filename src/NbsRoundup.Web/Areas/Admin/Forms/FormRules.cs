@@ -1,6 +1,7 @@
 using System.ComponentModel.DataAnnotations;
 using Microsoft.Extensions.Localization;
 using NbsRoundup.Importing;
+using NbsRoundup.Rendering;
 using NbsRoundup.Web.Localization;
 
 namespace NbsRoundup.Web.Areas.Admin.Forms;
@@ -97,9 +98,10 @@ public sealed class NewsletterMarkdownAttribute : LocalizedValidationAttribute
     public NewsletterMarkdownAttribute() =>
         ErrorMessage = "Headings #, ## and ### cannot be used here (they would start a section, sub-heading or entry; use #### or bold text), and a ``` code block must be closed.";
 
+    // A text past the rendering bounds is RenderableMarkdown's to report, with its line.
     public override bool IsValid(object? value) => value switch
     {
-        string text => NewsletterMarkdown.Check(NewsletterMarkdown.Normalize(text)) == FragmentProblem.None,
+        string text => NewsletterMarkdown.Check(NewsletterMarkdown.Normalize(text)) is FragmentProblem.None or FragmentProblem.PastBounds,
         IEnumerable<string?> texts => texts.All(IsValid),
         _ => true,
     };
@@ -113,6 +115,35 @@ public sealed class NewsletterMarkdownAttribute : LocalizedValidationAttribute
             _ => [],
         }).Select(text => ControlCharacters.Message(text, validationContext)).FirstOrDefault(m => m is not null)
         ?? base.IsValid(value, validationContext);
+}
+
+/// <summary>
+/// Markdown that can be rendered in time: within MarkdownLimits (length, nesting, brackets and
+/// marks per paragraph) and read within the renderer's budget. The message names the line.
+/// </summary>
+[AttributeUsage(AttributeTargets.Property)]
+public sealed class RenderableMarkdownAttribute : ValidationAttribute
+{
+    protected override ValidationResult? IsValid(object? value, ValidationContext validationContext)
+    {
+        var texts = value switch
+        {
+            string text => [text],
+            IEnumerable<string?> list => list.OfType<string>(),
+            _ => [],
+        };
+        foreach (var text in texts)
+        {
+            if (MarkdownRenderer.Problem(NewsletterMarkdown.Normalize(text)) is { } problem)
+            {
+                var t = (IStringLocalizer)validationContext.GetRequiredService<IStringLocalizer<SharedResource>>();
+                var description = t[problem.Template, problem.Found, problem.Allowed].Value;
+                var message = problem.Limit == MarkdownLimit.Length ? description : t["Line {0}: {1}", problem.Line, description].Value;
+                return new ValidationResult(message, validationContext.MemberName is { } member ? [member] : null);
+            }
+        }
+        return ValidationResult.Success;
+    }
 }
 
 /// <summary>Trimming helpers for form values.</summary>

@@ -154,4 +154,59 @@ public sealed class UploadTests : IDisposable
         Assert.Contains("没有导入任何内容", (await Forms.ReadAsync(response)).QuerySelector("main")!.TextContent);
         Assert.Equal(before, DatabaseDump.Of(_portal));
     }
+
+    private async Task<string> TitleAsync(string slug)
+    {
+        using var scope = _portal.Services.CreateScope();
+        return await scope.ServiceProvider.GetRequiredService<CatalogueDb>().Entries.Where(e => e.Slug == slug).Select(e => e.Title).SingleAsync();
+    }
+
+    private static Task<HttpResponseMessage> ApplyAsync(HttpClient editor, FormPage page) =>
+        Forms.SubmitAsync(editor, page, formSelector: "form[action='/admin/upload/apply']");
+
+    [Fact]
+    public async Task A_confirmation_sent_again_imports_nothing_and_does_not_revert_an_edit_made_since()
+    {
+        using var editor = await Editors.SignInAsync(_portal);
+        var preview = new FormPage("/admin/upload", await Forms.ReadAsync(await UploadAsync(editor, "vol3.md",
+            Encoding.UTF8.GetBytes(_vol3.Replace("date: 10月8日", "date: 10月9日", StringComparison.Ordinal)))));
+        Assert.Equal(HttpStatusCode.Redirect, (await ApplyAsync(editor, preview)).StatusCode);
+        var edit = await Forms.GetAsync(editor, "/admin/entries/corporate-net-zero-standard/edit");
+        Assert.Equal(HttpStatusCode.Redirect, (await Forms.SubmitAsync(editor, edit, new() { ["Input.Title"] = "《企业净零标准》（编辑改过）" })).StatusCode);
+        var before = DatabaseDump.Of(_portal);
+
+        var replay = await ApplyAsync(editor, preview);
+
+        Assert.Equal(HttpStatusCode.OK, replay.StatusCode);
+        var page = await Forms.ReadAsync(replay);
+        Assert.Contains("没有导入任何内容", page.QuerySelector("main")!.TextContent, StringComparison.Ordinal);
+        Assert.Equal(before, DatabaseDump.Of(_portal));
+        Assert.Equal("《企业净零标准》（编辑改过）", await TitleAsync("corporate-net-zero-standard"));
+        // The fresh preview shows what the file would do now: put the title back, and nothing else.
+        Assert.Contains("corporate-net-zero-standard", page.QuerySelector(".plan-entries tr.changed")!.TextContent, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task An_edit_made_after_the_preview_gets_a_fresh_preview_whose_confirmation_then_applies()
+    {
+        using var editor = await Editors.SignInAsync(_portal);
+        var preview = new FormPage("/admin/upload", await Forms.ReadAsync(await UploadAsync(editor, "vol3.md",
+            Encoding.UTF8.GetBytes(_vol3.Replace("date: 10月8日", "date: 10月9日", StringComparison.Ordinal)))));
+        var edit = await Forms.GetAsync(editor, "/admin/entries/corporate-net-zero-standard/edit");
+        Assert.Equal(HttpStatusCode.Redirect, (await Forms.SubmitAsync(editor, edit, new() { ["Input.Title"] = "《企业净零标准》（预览之后改过）" })).StatusCode);
+
+        var stale = await ApplyAsync(editor, preview);
+
+        Assert.Equal(HttpStatusCode.OK, stale.StatusCode);
+        var fresh = new FormPage("/admin/upload/apply", await Forms.ReadAsync(stale));
+        Assert.Contains("自预览以来已有改动", fresh.Document.QuerySelector("main")!.TextContent, StringComparison.Ordinal);
+        Assert.Equal("《企业净零标准》（预览之后改过）", await TitleAsync("corporate-net-zero-standard"));
+        var changed = fresh.Document.QuerySelectorAll(".plan-entries tr.changed").Select(r => r.TextContent).ToList();
+        Assert.Contains(changed, r => r.Contains("corporate-net-zero-standard", StringComparison.Ordinal) && r.Contains("title", StringComparison.Ordinal));
+
+        // Seen and confirmed: now it applies, once.
+        Assert.Equal(HttpStatusCode.Redirect, (await ApplyAsync(editor, fresh)).StatusCode);
+        Assert.NotEqual("《企业净零标准》（预览之后改过）", await TitleAsync("corporate-net-zero-standard"));
+        Assert.Equal(HttpStatusCode.OK, (await ApplyAsync(editor, fresh)).StatusCode);
+    }
 }

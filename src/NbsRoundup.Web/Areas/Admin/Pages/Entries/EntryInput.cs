@@ -50,6 +50,7 @@ public class EntryInput
     public string? Link { get; set; }
 
     [NewsletterMarkdown]
+    [RenderableMarkdown]
     [StringLength(100_000, ErrorMessage = "At most 100,000 characters.")]
     public string? Summary { get; set; }
 

@@ -29,6 +29,16 @@ public static class EntryForms
         await db.Entries.AsNoTracking().Where(e => e.IssueId == issueId && e.Subheading != null)
             .Select(e => e.Subheading!).Distinct().ToListAsync(ct);
 
-    /// <summary>The summary as typed, rendered as readers will see it.</summary>
-    public static string Preview(EntryInput input) => MarkdownRenderer.ToHtml(NewsletterMarkdown.Normalize(input.Summary));
+    /// <summary>The summary as typed, rendered as readers will see it; null when it cannot be (the field's message says why).</summary>
+    public static string? Preview(EntryInput input)
+    {
+        try
+        {
+            return MarkdownRenderer.ToHtml(NewsletterMarkdown.Normalize(input.Summary));
+        }
+        catch (MarkdownTooComplexException)
+        {
+            return null;
+        }
+    }
 }

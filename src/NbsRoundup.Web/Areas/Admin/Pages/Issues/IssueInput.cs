@@ -35,11 +35,13 @@ public class IssueInput
     public int? Number { get; set; }
 
     [NewsletterMarkdown]
+    [RenderableMarkdown]
     [StringLength(100_000, ErrorMessage = "At most 100,000 characters.")]
     public string? Introduction { get; set; }
 
     /// <summary>This issue's introduction to each section, in the order of Section.All.</summary>
     [NewsletterMarkdown]
+    [RenderableMarkdown]
     public List<string?> SectionIntros { get; set; } = Section.All.Select(_ => (string?)null).ToList();
 
     public bool Draft { get; set; }

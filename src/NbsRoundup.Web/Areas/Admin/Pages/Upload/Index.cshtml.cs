@@ -49,15 +49,7 @@ public sealed class IndexModel(CatalogueDb db, Uploads uploads, IStringLocalizer
         using var buffer = new MemoryStream();
         await file.CopyToAsync(buffer, ct);
         var upload = new UploadedFile(Uploads.DisplayName(file.FileName), buffer.ToArray());
-        Plan = await NewsletterImport.RunAsync(db, upload.Bytes, upload.Name, dryRun: true, User.Identity!.Name!, ct);
-        if (!Plan.HasErrors)
-        {
-            Duplicates = await NewsletterImport.DuplicatesAsync(db, upload.Bytes, upload.Name, Plan, ct);
-        }
-        if (!Plan.HasErrors && Plan.HasChanges)
-        {
-            Token = uploads.Protect(upload, UserId);
-        }
+        (Plan, Token, Duplicates) = await uploads.PreviewAsync(db, upload, User.Identity!.Name!, UserId, ct);
         return Page();
     }
 
