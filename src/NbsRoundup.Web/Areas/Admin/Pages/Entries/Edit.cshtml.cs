@@ -17,6 +17,7 @@ public sealed class EditModel(CatalogueDb db, IStringLocalizer<SharedResource> t
     public IReadOnlyList<string> Subheadings { get; private set; } = [];
     public string? DateReadAs { get; private set; }
     public string? PreviewHtml { get; private set; }
+    public bool TagsSuggested { get; private set; }
     public IReadOnlyList<ConflictRow> Conflict { get; private set; } = [];
 
     EntryInput IEntryForm.Input => Input;
@@ -58,6 +59,7 @@ public sealed class EditModel(CatalogueDb db, IStringLocalizer<SharedResource> t
             return Page();
         }
         var organisations = await OrganisationResolver.ResolveAsync(db, Input.OrganisationNames, ct);
+        var (tags, suggested) = EntryTagSuggestions.FromForm(entry, Input.GivenTags, Input.ConfirmTags, content, organisations);
         if (content.SectionId != entry.SectionId)
         {
             // Moving to another section renumbers the entries of both.
@@ -68,6 +70,7 @@ public sealed class EditModel(CatalogueDb db, IStringLocalizer<SharedResource> t
             entry.Update(content with { SectionId = entry.SectionId, Position = entry.Position });
             entry.Issue.MoveTo(entry, content.SectionId);
             entry.SetOrganisations(organisations);
+            entry.SetTags(tags, suggested);
             entry.SetDraft(Input.Draft);
         }, ct);
         return result.Outcome switch
@@ -89,6 +92,7 @@ public sealed class EditModel(CatalogueDb db, IStringLocalizer<SharedResource> t
         {
             Slug = slug;
             IssueSlug = entry.Issue.Slug;
+            TagsSuggested = entry.HasSuggestedTags;
             DateReadAs = entry.Date is { } date ? Display.Date(date) : null;
             Subheadings = await EntryForms.SubheadingsAsync(db, entry.IssueId, ct);
         }
