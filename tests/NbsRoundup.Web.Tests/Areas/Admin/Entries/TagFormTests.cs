@@ -1,5 +1,4 @@
 using System.Net;
-using System.Net.Http.Headers;
 using System.Text;
 using System.Text.Json;
 using AngleSharp.Dom;
@@ -8,6 +7,7 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using NbsRoundup.Catalogue;
 using NbsRoundup.Data;
+using NbsRoundup.Web.Tests.Areas.Admin.Upload;
 
 namespace NbsRoundup.Web.Tests.Areas.Admin.Entries;
 
@@ -40,26 +40,12 @@ public sealed class TagFormTests(PortalFactory portal) : IClassFixture<PortalFac
             .Include(e => e.Tags).SingleAsync(e => e.Slug == slug);
     }
 
-    private static async Task<HttpResponseMessage> UploadAsync(HttpClient client, string text)
-    {
-        var form = await Forms.GetAsync(client, "/admin/upload");
-        using var content = new MultipartFormDataContent();
-        foreach (var (name, value) in Forms.Fields(form.Document.QuerySelector("main form")!))
-        {
-            content.Add(new StringContent(value), name);
-        }
-        var file = new ByteArrayContent(Encoding.UTF8.GetBytes(text));
-        file.Headers.ContentType = new MediaTypeHeaderValue("text/markdown");
-        content.Add(file, "Input.File", "untagged.md");
-        return await client.PostAsync("/admin/upload", content);
-    }
-
     [Fact]
     public async Task An_untagged_upload_previews_the_suggested_tags_and_stores_them_marked_as_suggestions()
     {
         using var editor = await Editors.SignInAsync(portal, email: "tags@example.org");
 
-        var preview = await Forms.ReadAsync(await UploadAsync(editor, Untagged));
+        var preview = await Forms.ReadAsync(await UploadTests.UploadAsync(editor, "untagged.md", Encoding.UTF8.GetBytes(Untagged)));
 
         var row = preview.QuerySelector(".plan-entries tr.added")!;
         Assert.Contains("untagged-belize-wetlands", row.TextContent, StringComparison.Ordinal);
