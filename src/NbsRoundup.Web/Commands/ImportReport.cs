@@ -41,12 +41,18 @@ internal static class ImportReport
                 default:
                     break;
             }
+            if (entry.Suggested is { } suggested)
+            {
+                output.WriteLine($"      suggested: topics {List(suggested.Topics)}; places {List(suggested.Places)}");
+            }
         }
         var counts = $"{plan.Count(ChangeKind.Added)} added, {plan.Count(ChangeKind.Changed)} changed, {plan.Count(ChangeKind.Unchanged)} unchanged";
         output.WriteLine(dryRun
             ? $"  dry run: would add {plan.Count(ChangeKind.Added)}, change {plan.Count(ChangeKind.Changed)}, leave {plan.Count(ChangeKind.Unchanged)} unchanged; nothing written."
             : plan.Applied ? $"  done: {counts}." : $"  nothing to do: {counts}.");
     }
+
+    private static string List(IReadOnlyList<string> keys) => keys.Count == 0 ? "(none)" : string.Join(", ", keys);
 
     /// <summary>One line of a large import: where it is, what the file did, and how fast it goes.</summary>
     public static void WriteProgress(ImportPlan plan, int done, int total, double entriesPerSecond, TextWriter output)

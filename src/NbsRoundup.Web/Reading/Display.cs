@@ -41,4 +41,9 @@ public static class Display
 
     /// <summary>The separator between names in a list: "、" in Chinese, ", " in English.</summary>
     public static string ListSeparator => PortalLocalization.IsEnglish ? ", " : "、";
+
+    /// <summary>Topics and places named in the interface language, topics first ("湿地、中国"): how a plan or a form lists tags.</summary>
+    public static string Tags(EntryTags tags) => string.Join(ListSeparator,
+        tags.Topics.Select(k => NbsRoundup.Discovery.Topics.ByKey(k) is { } t ? Name(t) : k)
+            .Concat(tags.Places.Select(c => NbsRoundup.Discovery.Places.ByCode(c) is { } p ? Name(p) : c)));
 }

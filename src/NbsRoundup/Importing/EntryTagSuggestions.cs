@@ -16,6 +16,16 @@ public static class EntryTagSuggestions
     public static (EntryTags Tags, bool Suggested) Decide(EntryTags given, EntryContent content, IEnumerable<Organisation> organisations) =>
         given.IsEmpty ? (For(content, organisations), true) : (given, false);
 
+    /// <summary>
+    /// The tags an editor's form saves: as <see cref="Decide"/> does, except that an entry whose
+    /// suggested tags come back unchanged keeps them as suggestions unless the editor confirms them;
+    /// tags the editor changed are curated.
+    /// </summary>
+    public static (EntryTags Tags, bool Suggested) FromForm(Entry? entry, EntryTags given, bool confirm, EntryContent content, IEnumerable<Organisation> organisations) =>
+        !given.IsEmpty && !confirm && entry is { HasSuggestedTags: true } && given.Equals(entry.TagKeys)
+            ? (given, true)
+            : Decide(given, content, organisations);
+
     /// <summary>Suggested topics (in display order) and places (in display order) for an entry's content.</summary>
     public static EntryTags For(EntryContent content, IEnumerable<Organisation> organisations)
     {

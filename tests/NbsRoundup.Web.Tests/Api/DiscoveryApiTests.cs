@@ -69,6 +69,18 @@ public class DiscoveryApiTests(PortalFactory portal) : IClassFixture<PortalFacto
     }
 
     [Fact]
+    public async Task A_chinese_term_is_expanded_into_english_too()
+    {
+        var expanded = await GetJsonAsync("/api/entries?q=湿地");
+        var exact = await GetJsonAsync("/api/entries?q=湿地&exact=true");
+
+        Assert.Contains(expanded.GetProperty("expandedWith").EnumerateArray().Select(e => e.GetString()!),
+            term => term.Contains("wetland", StringComparison.OrdinalIgnoreCase));
+        Assert.True(expanded.GetProperty("total").GetInt32() >= exact.GetProperty("total").GetInt32());
+        Assert.Equal(0, exact.GetProperty("expandedWith").GetArrayLength());
+    }
+
+    [Fact]
     public async Task One_entry_comes_with_its_tags_and_five_related_entries_from_the_catalogue()
     {
         var json = await GetJsonAsync("/api/entries/belize-marine-conservation-debt-conversion");

@@ -61,6 +61,21 @@ public sealed class ImportCommandTests : IDisposable
     }
 
     [Fact]
+    public async Task A_dry_run_lists_the_tags_suggested_for_an_untagged_entry()
+    {
+        var untagged = Path.Combine(_scratch, "untagged.md");
+        await File.WriteAllTextAsync(untagged, "---\nslug: 2098-10\ntitle: 标签 2098年10月\nyear: 2098\nmonth: 10\n---\n\n# 研究和观点\n\n### 伯利兹恢复红树林湿地\nslug: untagged-belize\n\n伯利兹的红树林和湿地恢复项目。\n");
+
+        var (exit, output, _) = await RunAsync("import", untagged, "--dry-run");
+
+        Assert.Equal(0, exit);
+        var line = output.Split('\n').Single(l => l.Contains("suggested:", StringComparison.Ordinal));
+        Assert.Contains("wetlands", line, StringComparison.Ordinal);
+        Assert.Contains("BZ", line, StringComparison.Ordinal);
+        Assert.Equal(0, await CountAsync("Entries"));
+    }
+
+    [Fact]
     public async Task A_corrected_file_reports_what_changes()
     {
         await RunAsync("import", ContentFiles.Folder);

@@ -15,7 +15,7 @@ public sealed class UploadTests : IDisposable
 
     public void Dispose() => _portal.Dispose();
 
-    private static async Task<HttpResponseMessage> UploadAsync(HttpClient client, string fileName, byte[] bytes)
+    internal static async Task<HttpResponseMessage> UploadAsync(HttpClient client, string fileName, byte[] bytes)
     {
         var form = await Forms.GetAsync(client, "/admin/upload");
         using var content = new MultipartFormDataContent();

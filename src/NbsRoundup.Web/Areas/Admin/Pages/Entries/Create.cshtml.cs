@@ -15,6 +15,7 @@ public sealed class CreateModel(CatalogueDb db, EntryAssistant assistant, IStrin
     public string IssueTitle { get; private set; } = "";
     public IReadOnlyList<string> Subheadings { get; private set; } = [];
     public string? DateReadAs => null;
+    public bool TagsSuggested => false;
     public string? PreviewHtml { get; private set; }
     public EntryNotes Notes { get; private set; } = new();
 
@@ -75,11 +76,13 @@ public sealed class CreateModel(CatalogueDb db, EntryAssistant assistant, IStrin
             return Page();
         }
         var organisations = await OrganisationResolver.ResolveAsync(db, Input.OrganisationNames, ct);
+        var (tags, suggested) = EntryTagSuggestions.Decide(Input.GivenTags, content, organisations);
         await db.Entry(target).Collection(i => i.Entries).LoadAsync(ct);
         await db.SaveAuditedAsync(new ChangeNote(User.Identity!.Name!, $"Created entry {slug} in issue {issue}"), () =>
         {
             var entry = target.AppendEntry(slug, content);
             entry.SetOrganisations(organisations);
+            entry.SetTags(tags, suggested);
             entry.SetDraft(Input.Draft);
         }, ct);
         return RedirectToPage("/Issues/Show", null, new { area = "Admin", slug = issue }, slug);

@@ -18,6 +18,7 @@ public sealed class EditModel(CatalogueDb db, EntryAssistant assistant, IStringL
     public IReadOnlyList<string> Subheadings { get; private set; } = [];
     public string? DateReadAs { get; private set; }
     public string? PreviewHtml { get; private set; }
+    public bool TagsSuggested { get; private set; }
     public IReadOnlyList<ConflictRow> Conflict { get; private set; } = [];
     public EntryNotes Notes { get; private set; } = new();
 
@@ -84,6 +85,7 @@ public sealed class EditModel(CatalogueDb db, EntryAssistant assistant, IStringL
             return Page();
         }
         var organisations = await OrganisationResolver.ResolveAsync(db, Input.OrganisationNames, ct);
+        var (tags, suggested) = EntryTagSuggestions.FromForm(entry, Input.GivenTags, Input.ConfirmTags, content, organisations);
         if (content.SectionId != entry.SectionId)
         {
             // Moving to another section renumbers the entries of both.
@@ -99,6 +101,7 @@ public sealed class EditModel(CatalogueDb db, EntryAssistant assistant, IStringL
                 entry.Update(content with { SectionId = entry.SectionId, Position = entry.Position });
             }
             entry.SetOrganisations(organisations);
+            entry.SetTags(tags, suggested);
             entry.SetDraft(Input.Draft);
         }, ct);
         return result.Outcome switch
@@ -121,6 +124,7 @@ public sealed class EditModel(CatalogueDb db, EntryAssistant assistant, IStringL
             Slug = slug;
             IssueSlug = entry.Issue.Slug;
             IsPublished = entry.IsPublished && entry.Issue.IsPublished;
+            TagsSuggested = entry.HasSuggestedTags;
             DateReadAs = entry.Date is { } date ? Display.Date(date) : null;
             Subheadings = await EntryForms.SubheadingsAsync(db, entry.IssueId, ct);
         }

@@ -1,6 +1,7 @@
 using System.ComponentModel.DataAnnotations;
 using Microsoft.AspNetCore.Mvc.ModelBinding;
 using Microsoft.Extensions.Localization;
+using NbsRoundup.Discovery;
 using NbsRoundup.Importing;
 using NbsRoundup.Web.Areas.Admin.Forms;
 using NbsRoundup.Web.Reading;
@@ -30,6 +31,19 @@ public class EntryInput
     [StringLength(2000, ErrorMessage = "At most 2000 characters.")]
     [SingleLine]
     public string? Organisations { get; set; }
+
+    /// <summary>Topic keys or names in either language, separated by ';' or '；'.</summary>
+    [StringLength(1000, ErrorMessage = "At most 1000 characters.")]
+    [SingleLine]
+    public string? Topics { get; set; }
+
+    /// <summary>Place codes or names in either language, separated by ';' or '；'.</summary>
+    [StringLength(1000, ErrorMessage = "At most 1000 characters.")]
+    [SingleLine]
+    public string? Places { get; set; }
+
+    /// <summary>The editor confirms the tags the portal suggested (saved unchanged without it, they stay suggestions).</summary>
+    public bool ConfirmTags { get; set; }
 
     [StringLength(500, ErrorMessage = "At most 500 characters.")]
     [SingleLine]
@@ -69,6 +83,9 @@ public class EntryInput
 
     public IReadOnlyList<string> OrganisationNames => Names.SplitList(Organisations ?? "");
 
+    /// <summary>The topics and places the form names (names it cannot read are left out; Read reports them).</summary>
+    public EntryTags GivenTags => new(TagNames.ReadTopics(Topics).Keys, TagNames.ReadPlaces(Places).Keys);
+
     private string? SubheadingText => FormText.Blank(Subheading?.Trim().TrimEnd(':', '：'));
 
     public void Fill(Entry entry)
@@ -85,6 +102,8 @@ public class EntryInput
         LinkAwaited = entry.AwaitsLink;
         Summary = entry.Summary;
         Draft = !entry.IsPublished;
+        Topics = string.Join("; ", entry.TagKeys.Topics);
+        Places = string.Join("; ", entry.TagKeys.Places);
     }
 
     /// <summary>
@@ -111,6 +130,8 @@ public class EntryInput
         {
             modelState.AddModelError("Input.Organisations", t["An organisation's name may have at most 300 characters."]);
         }
+        Unknown("Input.Topics", TagNames.ReadTopics(Topics), modelState, t);
+        Unknown("Input.Places", TagNames.ReadPlaces(Places), modelState, t);
         if (!modelState.IsValid || section is null)
         {
             return null;
@@ -129,6 +150,16 @@ public class EntryInput
             ? t["“{0}” is not a real date: it is kept as written and read as {1}, the month only.", text, Display.Date(kept)].Value
             : null;
 
+    private static void Unknown(string field, TagReading reading, ModelStateDictionary modelState, IStringLocalizer t)
+    {
+        foreach (var unknown in reading.Unknown)
+        {
+            modelState.AddModelError(field, unknown.Suggestion is { } closest
+                ? t["“{0}” names no topic or place here; did you mean {1}?", unknown.Value, closest]
+                : t["“{0}” names no topic or place here: use a key, code or name listed on the topics and places pages.", unknown.Value]);
+        }
+    }
+
     /// <summary>The form's values described as Entry.Describe describes a saved entry (organisations as typed).</summary>
     public EntityFields Describe() => new EntityFields()
         .Add("title", Title.Trim())
@@ -136,6 +167,8 @@ public class EntryInput
         .Add("section", SectionKey)
         .Add("subheading", SubheadingText)
         .Add("organisations", string.Join("; ", OrganisationNames))
+        .Add("topics", EntryTags.Describe(GivenTags.Topics.Select(k => (k, false))))
+        .Add("places", EntryTags.Describe(GivenTags.Places.Select(c => (c, false))))
         .Add("authors", FormText.Blank(Authors))
         .Add("speaker", FormText.Blank(Speaker))
         .Add("date", FormText.Blank(Date))

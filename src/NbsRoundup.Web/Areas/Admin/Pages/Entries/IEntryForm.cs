@@ -14,6 +14,9 @@ public interface IEntryForm
     /// <summary>The saved date in words ("2021年10月"), so the editor sees how the text was read.</summary>
     string? DateReadAs { get; }
 
+    /// <summary>The saved topics and places were suggested by the portal and no editor has confirmed them.</summary>
+    bool TagsSuggested { get; }
+
     /// <summary>The summary rendered as readers will see it, after "Preview".</summary>
     string? PreviewHtml { get; }
 

@@ -23,7 +23,7 @@ public sealed class ShowModel(CatalogueDb db) : PageModel
         Issue = issue;
         Entries = await db.Entries.AsNoTracking().Where(e => e.Issue.Slug == slug)
             .OrderBy(e => e.Section.Position).ThenBy(e => e.Position).ThenBy(e => e.Id)
-            .Select(e => new Row(e.Slug, e.Title, e.SectionId, e.Subheading, e.IsPublished, e.DateText))
+            .Select(e => new Row(e.Slug, e.Title, e.SectionId, e.Subheading, e.IsPublished, e.DateText, e.Tags.Any(t => t.IsSuggested)))
             .ToListAsync(ct);
         return Page();
     }
@@ -70,7 +70,8 @@ public sealed class ShowModel(CatalogueDb db) : PageModel
 
     public sealed record Header(string Slug, string Title, int Year, int Month, bool IsPublished);
 
-    public sealed record Row(string Slug, string Title, int SectionId, string? Subheading, bool IsPublished, string? DateText);
+    // HasSuggestedTags: some of its topics or places were suggested by the portal and await an editor.
+    public sealed record Row(string Slug, string Title, int SectionId, string? Subheading, bool IsPublished, string? DateText, bool HasSuggestedTags);
 
     public sealed class InputModel
     {
