@@ -33,9 +33,8 @@ public static class CataloguePreparation
             }
             await db.Database.MigrateAsync(ct);
         }
-        if (!await SearchIndex.IsCompleteAsync(db, ct))
+        if (await SearchIndex.EnsureCompleteAsync(db, ct) is > 0 and var count)
         {
-            var count = await SearchIndex.RebuildAsync(db, ct);
             logger.LogInformation("Rebuilt the search index for {Count} entries", count);
         }
         if (db.Database.IsPostgres())

@@ -25,6 +25,7 @@ public sealed class CatalogueDb(DbContextOptions<CatalogueDb> options) : Identit
     public DbSet<FieldChange> FieldChanges => Set<FieldChange>();
     public DbSet<ChangeRecord> ChangeRecords => Set<ChangeRecord>();
     public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();
+    public DbSet<IndexVersion> IndexVersions => Set<IndexVersion>();
 
     protected override void OnModelCreating(ModelBuilder builder)
     {
