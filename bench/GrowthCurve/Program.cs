@@ -8,6 +8,7 @@
 //
 //   dotnet run -c Release --project bench/GrowthCurve -- --provider Sqlite --catalogue "Data Source=/tmp/syn.db"
 //       [--portal http://127.0.0.1:5000] [--queries 200] [--pages 50] [--import-files 20] [--out results.jsonl]
+//       [--only keyword,facets,catalogue,issue,import] [--profile N]   (N: print the SQL of the first N queries, timed)
 using System.Diagnostics;
 using System.Globalization;
 using System.Net;
@@ -33,6 +34,9 @@ var count = int.Parse(options.GetValueOrDefault("queries", "200"), CultureInfo.I
 var pageCount = int.Parse(options.GetValueOrDefault("pages", "50"), CultureInfo.InvariantCulture);
 var importFiles = int.Parse(options.GetValueOrDefault("import-files", "20"), CultureInfo.InvariantCulture);
 var output = options.GetValueOrDefault("out");
+// --profile N: the SQL commands of the first N measured queries of each in-process row, each with its replayed time.
+var profile = int.Parse(options.GetValueOrDefault("profile", "0"), CultureInfo.InvariantCulture);
+var only = options.GetValueOrDefault("only")?.Split(',');
 var engine = provider == DatabaseProvider.Postgres ? "PostgreSQL" : "SQLite";
 
 await using var floor = await SqlFloor.OpenAsync(provider, connectionString);
@@ -67,7 +71,7 @@ await InProcessAsync("facets", "keyword + facets (CatalogueSearch, as /entries)"
 await InProcessAsync("catalogue", "whole catalogue + facets (CatalogueSearch, as /entries?page=N)", warmUpPages, pages, q => SearchAsync(q, facets: true));
 await InProcessAsync("issue", "issue page (IssueContents)", warmUpIssues, measuredIssues, IssueAsync);
 
-if (options.GetValueOrDefault("portal") is { } portal)
+if (options.GetValueOrDefault("portal") is { } portal && only is null)
 {
     using var http = new HttpClient(new SocketsHttpHandler { AutomaticDecompression = DecompressionMethods.None }) { BaseAddress = new Uri(portal) };
     // Each address is asked once: the output cache stores it but is never asked for it again.
@@ -102,11 +106,18 @@ if (options.GetValueOrDefault("portal") is { } portal)
     }
 }
 
-await ImportAsync();
+if (only is null || only.Contains("import"))
+{
+    await ImportAsync();
+}
 return 0;
 
 async Task InProcessAsync<T>(string kind, string name, IEnumerable<T> warm, IEnumerable<T> measured, Func<T, Task> run)
 {
+    if (only is not null && !only.Contains(kind))
+    {
+        return;
+    }
     foreach (var item in warm)
     {
         await run(item);
@@ -120,6 +131,14 @@ async Task InProcessAsync<T>(string kind, string name, IEnumerable<T> warm, IEnu
         times.Add(clock.Elapsed.TotalMilliseconds);
         commands += floor.Commands;
         floorTimes.Add(await floor.ReplayAsync());
+        if (floorTimes.Count <= profile)
+        {
+            Console.WriteLine($"    {item}: {times[^1]:N1} ms, floor {floorTimes[^1]:N1} ms");
+            foreach (var (text, ms) in floor.LastTimes)
+            {
+                Console.WriteLine($"      {ms,7:N1} ms  {text.ReplaceLineEndings(" ")}");
+            }
+        }
     }
     floors[kind] = Percentiles.Of(floorTimes);
     Report(kind, name, "in-process", Percentiles.Of(times), floors[kind], commands / (double)times.Count);

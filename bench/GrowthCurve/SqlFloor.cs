@@ -37,6 +37,9 @@ internal sealed class SqlFloor : DbCommandInterceptor, IAsyncDisposable
         return new SqlFloor(connection);
     }
 
+    /// <summary>Each command of the last replay with its time in milliseconds, for --profile.</summary>
+    public List<(string Text, double Milliseconds)> LastTimes { get; } = [];
+
     /// <summary>Forgets what was captured, and captures from now on.</summary>
     public void Start() => _captured.Clear();
 
@@ -47,8 +50,10 @@ internal sealed class SqlFloor : DbCommandInterceptor, IAsyncDisposable
     public async Task<double> ReplayAsync()
     {
         var clock = Stopwatch.StartNew();
+        LastTimes.Clear();
         foreach (var (text, parameters) in _captured)
         {
+            var one = Stopwatch.StartNew();
             await using var command = _connection.CreateCommand();
             command.CommandText = text;
             command.Parameters.AddRange(parameters.Select(Copy).ToArray());
@@ -64,6 +69,7 @@ internal sealed class SqlFloor : DbCommandInterceptor, IAsyncDisposable
                 }
             }
             while (await reader.NextResultAsync());
+            LastTimes.Add((text, one.Elapsed.TotalMilliseconds));
         }
         return clock.Elapsed.TotalMilliseconds;
     }
