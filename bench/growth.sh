@@ -82,8 +82,16 @@ for engine in $engines; do
         (cd "$work/portal" && exec dotnet NbsRoundup.Web.dll --urls "http://127.0.0.1:$port" >"$work/portal-$engine-$size.log" 2>&1) &
         portal=$!
         wait_for "http://127.0.0.1:$port/entries?pageSize=1"
+        # The portal's peak RSS while it answers (goal under 250 MB), sampled twice a second.
+        (peak=0; while kill -0 "$portal" 2>/dev/null; do
+            rss=$(awk '/VmRSS/ {print $2}' /proc/"$portal"/status 2>/dev/null || echo 0)
+            [ "${rss:-0}" -gt "$peak" ] && peak=$rss && echo "$peak" >"$work/peak-$engine-$size"
+            sleep 0.5; done) &
+        sampler=$!
         dotnet "$work/growth/GrowthCurve.dll" --provider "$engine" --catalogue "$connection" \
             --portal "http://127.0.0.1:$port" --out "$results"
+        kill "$sampler" 2>/dev/null || true
+        echo "  $engine, $size entries: peak RSS of the portal during the HTTP rows: $(( $(cat "$work/peak-$engine-$size" 2>/dev/null || echo 0) / 1024 )) MB (goal under 250 MB)" | tee -a "$work/rss.txt"
         kill "$portal"
         wait "$portal" 2>/dev/null || true
         if [ "$engine" = Sqlite ]; then
@@ -97,7 +105,8 @@ done
 echo
 table=$(python3 bench/growth-report.py "$results" "$(nproc) cores, load average at the end $(cut -d' ' -f1-3 /proc/loadavg); $(date -u '+%Y-%m-%d %H:%M UTC'), commit $(git rev-parse --short HEAD 2>/dev/null || echo '?')")
 echo "$table"
+cat "$work/rss.txt"
 if [ -n "$out" ]; then
-    { echo; echo "### Growth curve, $(date -u '+%Y-%m-%d %H:%M UTC') (bench/growth.sh ${sizes// /,})"; echo; echo "$table"; } >>"$out"
+    { echo; echo "### Growth curve, $(date -u '+%Y-%m-%d %H:%M UTC') (bench/growth.sh ${sizes// /,})"; echo; echo "$table"; echo; sed 's/^  /- /' "$work/rss.txt"; } >>"$out"
     echo "appended to $out"
 fi
