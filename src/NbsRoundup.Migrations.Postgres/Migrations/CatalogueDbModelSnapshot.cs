@@ -417,6 +417,11 @@ namespace NbsRoundup.Migrations.Postgres.Migrations
 
                     b.HasIndex("IssueId", "SectionId", "Position");
 
+                    b.HasIndex("DateStart", "IssueId", "SectionId", "Position", "Id")
+                        .IsDescending(true, true, false, false, false);
+
+                    b.HasIndex("Id", "SectionId", "DateYear", "DateMonth", "DateStart", "DateEnd");
+
                     b.ToTable("Entries");
                 });
 

@@ -34,12 +34,15 @@ public sealed class CatalogueSearch(CatalogueDb db)
         }
         // With keywords only, every match is a visible entry: the index counts them without touching the table.
         var keywordsOnly = keywords is not null && !query.HasFiltersBesideKeywords;
-        var total = keywordsOnly ? await SearchIndex.CountAsync(db, keywords!, ct) : await filtered.CountAsync(ct);
+        // The whole catalogue's total and facets are counted once per catalogue version (WholeCatalogue).
+        var (total, facets) = !query.HasFilters
+            ? await WholeCatalogue.CountAsync(db, async () => (await filtered.CountAsync(ct), await FacetsAsync(filtered.Select(r => r.Entry), ct)), ct)
+            : (keywordsOnly ? await SearchIndex.CountAsync(db, keywords!, ct) : await filtered.CountAsync(ct),
+                options.Facets ? await FacetsAsync(filtered.Select(r => r.Entry), ct) : null);
         var ordered = Order(filtered, query, keywords);
         var page = ordered.Skip((query.Page - 1) * query.PageSize).Take(query.PageSize);
         var items = await RowsAsync(await page.Select(r => r.Entry.Slug).ToListAsync(ct), ct);
-        var facets = options.Facets ? await FacetsAsync(filtered.Select(r => r.Entry), ct) : null;
-        return new SearchResult(query, keywords, total, items, facets, []);
+        return new SearchResult(query, keywords, total, items, options.Facets ? facets : null, []);
     }
 
     /// <summary>

@@ -400,6 +400,11 @@ namespace NbsRoundup.Data.Migrations
 
                     b.HasIndex("IssueId", "SectionId", "Position");
 
+                    b.HasIndex("DateStart", "IssueId", "SectionId", "Position", "Id")
+                        .IsDescending(true, true, false, false, false);
+
+                    b.HasIndex("Id", "SectionId", "DateYear", "DateMonth", "DateStart", "DateEnd");
+
                     b.ToTable("Entries");
                 });
 

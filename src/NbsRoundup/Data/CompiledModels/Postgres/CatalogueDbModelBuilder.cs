@@ -12,7 +12,7 @@ namespace NbsRoundup.Data.CompiledModels.Postgres
     public partial class CatalogueDbModel
     {
         private CatalogueDbModel()
-            : base(skipDetectChanges: false, modelId: new Guid("60a79089-8483-2317-0b15-0ed90c9ac2a6"), entityTypeCount: 19)
+            : base(skipDetectChanges: false, modelId: new Guid("0eacf05b-3891-d8ac-debf-1f5fe63792b3"), entityTypeCount: 19)
         {
         }
 
