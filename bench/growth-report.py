@@ -64,5 +64,7 @@ for engine, row, via in keys:
 out.append("")
 out.append("×/10×: how much the p95 (or the throughput) changes per ten-fold growth of the catalogue; "
            "1.0 is flat, 10 is linear. floor: the SQL the portal ran for the same query, run again on a "
-           "plain ADO.NET connection (HTTP rows show the floor of the same queries in-process).")
+           "plain ADO.NET connection (HTTP rows show the floor of the same queries in-process). "
+           "CPU time rows: the benchmark process's CPU time per query, which the shared cores' load does not "
+           "inflate; on SQLite the engine runs in that process, on PostgreSQL the server's CPU is not in it.")
 print("\n".join(out))

@@ -420,8 +420,6 @@ namespace NbsRoundup.Migrations.Postgres.Migrations
                     b.HasIndex("DateStart", "IssueId", "SectionId", "Position", "Id")
                         .IsDescending(true, true, false, false, false);
 
-                    b.HasIndex("Id", "SectionId", "DateYear", "DateMonth", "DateStart", "DateEnd");
-
                     b.ToTable("Entries");
                 });
 

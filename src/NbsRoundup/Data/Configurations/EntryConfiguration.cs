@@ -17,9 +17,6 @@ internal sealed class EntryConfiguration : IEntityTypeConfiguration<Entry>
         // rows in order from here instead of sorting every entry (SQLite; PostgreSQL puts undated rows
         // last with an expression no index holds).
         builder.HasIndex(e => new { e.DateStart, e.IssueId, e.SectionId, e.Position, e.Id }).IsDescending(true, true, false, false, false);
-        // What the facets and the date filter read of an entry found by id (a keyword match): counting
-        // them reads this index, not the rows with their texts.
-        builder.HasIndex(e => new { e.Id, e.SectionId, e.DateYear, e.DateMonth, e.DateStart, e.DateEnd });
         builder.Property(e => e.Slug).HasMaxLength(100);
         builder.Property(e => e.Title).HasMaxLength(500);
         builder.Property(e => e.OriginalTitle).HasMaxLength(500);

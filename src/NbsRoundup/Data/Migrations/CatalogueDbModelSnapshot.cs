@@ -403,8 +403,6 @@ namespace NbsRoundup.Data.Migrations
                     b.HasIndex("DateStart", "IssueId", "SectionId", "Position", "Id")
                         .IsDescending(true, true, false, false, false);
 
-                    b.HasIndex("Id", "SectionId", "DateYear", "DateMonth", "DateStart", "DateEnd");
-
                     b.ToTable("Entries");
                 });
 

@@ -12,7 +12,7 @@ namespace NbsRoundup.Data.CompiledModels.Postgres
     public partial class CatalogueDbModel
     {
         private CatalogueDbModel()
-            : base(skipDetectChanges: false, modelId: new Guid("0eacf05b-3891-d8ac-debf-1f5fe63792b3"), entityTypeCount: 19)
+            : base(skipDetectChanges: false, modelId: new Guid("6420bc0d-dfcf-d1f4-32ed-f955f60b2306"), entityTypeCount: 19)
         {
         }
 

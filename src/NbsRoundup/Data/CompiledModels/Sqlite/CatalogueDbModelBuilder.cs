@@ -11,7 +11,7 @@ namespace NbsRoundup.Data.CompiledModels.Sqlite
     public partial class CatalogueDbModel
     {
         private CatalogueDbModel()
-            : base(skipDetectChanges: false, modelId: new Guid("94411952-55d5-c2c4-0b09-9d7a86521af5"), entityTypeCount: 19)
+            : base(skipDetectChanges: false, modelId: new Guid("cd4bdec4-6a8b-59ef-eea5-4068a8ba9223"), entityTypeCount: 19)
         {
         }
 

@@ -24,7 +24,7 @@ namespace NbsRoundup.Data.CompiledModels.Sqlite
                 propertyCount: 21,
                 navigationCount: 3,
                 foreignKeyCount: 2,
-                unnamedIndexCount: 6,
+                unnamedIndexCount: 5,
                 keyCount: 1);
 
             var id = runtimeEntityType.AddProperty(
@@ -201,9 +201,6 @@ namespace NbsRoundup.Data.CompiledModels.Sqlite
 
             var index3 = runtimeEntityType.AddIndex(
                 new[] { dateStart, issueId, sectionId, position, id });
-
-            var index4 = runtimeEntityType.AddIndex(
-                new[] { id, sectionId, dateYear, dateMonth, dateStart, dateEnd });
 
             return runtimeEntityType;
         }

@@ -11,8 +11,8 @@ using NbsRoundup.Data;
 namespace NbsRoundup.Data.Migrations
 {
     [DbContext(typeof(CatalogueDb))]
-    [Migration("20261129230516_CatalogueOrderAndFacetIndexes")]
-    partial class CatalogueOrderAndFacetIndexes
+    [Migration("20261129231858_CatalogueOrderIndex")]
+    partial class CatalogueOrderIndex
     {
         /// <inheritdoc />
         protected override void BuildTargetModel(ModelBuilder modelBuilder)
@@ -405,8 +405,6 @@ namespace NbsRoundup.Data.Migrations
 
                     b.HasIndex("DateStart", "IssueId", "SectionId", "Position", "Id")
                         .IsDescending(true, true, false, false, false);
-
-                    b.HasIndex("Id", "SectionId", "DateYear", "DateMonth", "DateStart", "DateEnd");
 
                     b.ToTable("Entries");
                 });

@@ -12,8 +12,8 @@ using Npgsql.EntityFrameworkCore.PostgreSQL.Metadata;
 namespace NbsRoundup.Migrations.Postgres.Migrations
 {
     [DbContext(typeof(CatalogueDb))]
-    [Migration("20261129230709_CatalogueOrderAndFacetIndexes")]
-    partial class CatalogueOrderAndFacetIndexes
+    [Migration("20261129232029_CatalogueOrderIndex")]
+    partial class CatalogueOrderIndex
     {
         /// <inheritdoc />
         protected override void BuildTargetModel(ModelBuilder modelBuilder)
@@ -422,8 +422,6 @@ namespace NbsRoundup.Migrations.Postgres.Migrations
 
                     b.HasIndex("DateStart", "IssueId", "SectionId", "Position", "Id")
                         .IsDescending(true, true, false, false, false);
-
-                    b.HasIndex("Id", "SectionId", "DateYear", "DateMonth", "DateStart", "DateEnd");
 
                     b.ToTable("Entries");
                 });

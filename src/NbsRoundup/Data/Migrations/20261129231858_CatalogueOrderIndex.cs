@@ -5,7 +5,7 @@
 namespace NbsRoundup.Data.Migrations
 {
     /// <inheritdoc />
-    public partial class CatalogueOrderAndFacetIndexes : Migration
+    public partial class CatalogueOrderIndex : Migration
     {
         /// <inheritdoc />
         protected override void Up(MigrationBuilder migrationBuilder)
@@ -15,11 +15,6 @@ namespace NbsRoundup.Data.Migrations
                 table: "Entries",
                 columns: new[] { "DateStart", "IssueId", "SectionId", "Position", "Id" },
                 descending: new[] { true, true, false, false, false });
-
-            migrationBuilder.CreateIndex(
-                name: "IX_Entries_Id_SectionId_DateYear_DateMonth_DateStart_DateEnd",
-                table: "Entries",
-                columns: new[] { "Id", "SectionId", "DateYear", "DateMonth", "DateStart", "DateEnd" });
         }
 
         /// <inheritdoc />
@@ -27,10 +22,6 @@ namespace NbsRoundup.Data.Migrations
         {
             migrationBuilder.DropIndex(
                 name: "IX_Entries_DateStart_IssueId_SectionId_Position_Id",
-                table: "Entries");
-
-            migrationBuilder.DropIndex(
-                name: "IX_Entries_Id_SectionId_DateYear_DateMonth_DateStart_DateEnd",
                 table: "Entries");
         }
     }
