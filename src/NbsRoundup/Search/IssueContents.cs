@@ -34,6 +34,9 @@ public sealed record IssueContents(IssueHeading Issue, IReadOnlyList<IssueSectio
             .Where(e => e.IssueId == issue.Id)
             .OrderBy(e => e.Section.Position).ThenBy(e => e.Position).ThenBy(e => e.Id)
             .Select(EntryRow.Projection)
+            // Split, as CatalogueSearch.RowsAsync: as one query SQLite materialises every entry-organisation
+            // link of the catalogue before joining, and the page took time in proportion to the catalogue.
+            .AsSplitQuery()
             .ToListAsync(ct);
         var sections = Section.All
             .Select(s => new IssueSection(s, intros.GetValueOrDefault(s.Id), entries.Where(e => e.SectionKey == s.Key).ToList()))
