@@ -180,6 +180,7 @@ async Task ImportAsync()
 {
     var files = Enumerable.Range(1_000_001 + (entries % 1000), importFiles).Select(n => (Name: $"syn-{n}.md", Bytes: System.Text.Encoding.UTF8.GetBytes(SyntheticNewsletters.Issue(n, 45)))).ToList();
     var (added, clock) = (0, Stopwatch.StartNew());
+    floor.Start();
     foreach (var (fileName, bytes) in files)
     {
         await using var db = factory.CreateDbContext();
@@ -191,6 +192,13 @@ async Task ImportAsync()
         added += plan.Count(ChangeKind.Added);
     }
     var perSecond = added / clock.Elapsed.TotalSeconds;
+    if (profile > 0)
+    {
+        foreach (var group in floor.Texts.GroupBy(t => t).OrderByDescending(g => g.Count()).Take(profile))
+        {
+            Console.WriteLine($"    {group.Count(),6} x {group.Key.ReplaceLineEndings(" ")[..Math.Min(300, group.Key.Length)]}");
+        }
+    }
     Console.WriteLine($"  {"import of newsletter files (NewsletterImport)",-62} {added:N0} entries in {clock.Elapsed.TotalSeconds:N1} s: {perSecond:N0} entries/s");
     Write(new { engine, entries, kind = "import", row = "import of newsletter files (entries/s)", via = "in-process", value = Math.Round(perSecond), load = LoadAverage() });
 }

@@ -43,6 +43,9 @@ internal sealed class SqlFloor : DbCommandInterceptor, IAsyncDisposable
     /// <summary>Forgets what was captured, and captures from now on.</summary>
     public void Start() => _captured.Clear();
 
+    /// <summary>The texts of the commands captured since Start.</summary>
+    public IEnumerable<string> Texts => _captured.Select(c => c.Text);
+
     /// <summary>How many commands were captured since Start.</summary>
     public int Commands => _captured.Count;
 
