@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # Runs every test of NbS Round-up on a fresh machine: restores tools, builds, checks that
-# the migrations of both engines cover the model, runs the test projects on SQLite, runs the
+# the migrations and compiled models of both engines cover the model, runs the test projects on SQLite, runs the
 # catalogue and web suites again on a throwaway PostgreSQL 15 cluster and Redis, and ends with
 # "N passed, N failed".
 set -uo pipefail
@@ -185,6 +185,8 @@ fi
 if step dotnet tool restore && step dotnet build NbsRoundup.sln -c Release; then
     step dotnet ef migrations has-pending-model-changes --project src/NbsRoundup --startup-project src/NbsRoundup --configuration Release --no-build
     step dotnet ef migrations has-pending-model-changes --project src/NbsRoundup.Migrations.Postgres --startup-project src/NbsRoundup.Migrations.Postgres --configuration Release --no-build
+    # The EF Core compiled models must be the model's; the message names tools/compiled-models.sh.
+    step tools/compiled-models.sh --check --configuration Release --no-build
     rm -f src/NbsRoundup/design-time.db
     env -u NBS_TEST_PROVIDER -u NBS_TEST_REDIS dotnet test NbsRoundup.sln -c Release --no-build --logger "trx" --results-directory "$results/sqlite" || true
     if [ "$postgres_ready" -eq 1 ]; then

@@ -461,6 +461,9 @@ namespace NbsRoundup.Migrations.Postgres.Migrations
 
                     b.HasIndex("IssueId", "SectionId", "Position");
 
+                    b.HasIndex("DateStart", "IssueId", "SectionId", "Position", "Id")
+                        .IsDescending(true, true, false, false, false);
+
                     b.ToTable("Entries");
                 });
 
@@ -835,6 +838,23 @@ namespace NbsRoundup.Migrations.Postgres.Migrations
                     b.HasIndex("CommittedAt");
 
                     b.ToTable("ChangeRecords", (string)null);
+                });
+
+            modelBuilder.Entity("NbsRoundup.Data.IndexVersion", b =>
+                {
+                    b.Property<string>("Name")
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)");
+
+                    b.Property<DateTime>("BuiltAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<int>("Version")
+                        .HasColumnType("integer");
+
+                    b.HasKey("Name");
+
+                    b.ToTable("IndexVersions", (string)null);
                 });
 
             modelBuilder.Entity("NbsRoundup.Data.PlaceScope", b =>

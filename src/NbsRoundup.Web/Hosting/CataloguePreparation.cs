@@ -38,9 +38,8 @@ public static class CataloguePreparation
         {
             logger.LogInformation("Rendered {Count} stored summaries and introductions", rendered);
         }
-        if (!await SearchIndex.IsCompleteAsync(db, ct))
+        if (await SearchIndex.EnsureCompleteAsync(db, ct) is > 0 and var count)
         {
-            var count = await SearchIndex.RebuildAsync(db, ct);
             logger.LogInformation("Rebuilt the search index for {Count} entries", count);
         }
         if (await LinkKeys.BackfillAsync(db, ct) is > 0 and var keyed)
@@ -49,8 +48,8 @@ public static class CataloguePreparation
         }
         if (!await PlaceScopeIndex.IsCompleteAsync(db, ct))
         {
-            var count = await PlaceScopeIndex.RebuildAsync(db, ct);
-            logger.LogInformation("Rebuilt {Count} place scopes of the entries' places", count);
+            var scoped = await PlaceScopeIndex.RebuildAsync(db, ct);
+            logger.LogInformation("Rebuilt {Count} place scopes of the entries' places", scoped);
         }
         if (db.Database.IsPostgres())
         {

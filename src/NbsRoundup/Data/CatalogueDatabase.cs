@@ -30,13 +30,19 @@ public static class CatalogueDatabase
         : Enum.TryParse<DatabaseProvider>(configured.Trim(), ignoreCase: true, out var provider) && Enum.IsDefined(provider) ? provider
         : throw new InvalidOperationException($"Database:Provider '{configured}' is not known; use Sqlite or Postgres.");
 
-    /// <summary>Points the options at the catalogue on the given engine, with that engine's migrations and settings.</summary>
-    public static DbContextOptionsBuilder Use(this DbContextOptionsBuilder options, DatabaseProvider provider, string connectionString) =>
-        provider switch
+    /// <summary>Points the options at the catalogue on the given engine, with that engine's migrations, compiled model and settings.</summary>
+    public static DbContextOptionsBuilder Use(this DbContextOptionsBuilder options, DatabaseProvider provider, string connectionString)
+    {
+        if (CompiledModel.For(provider) is { } model)
+        {
+            options.UseModel(model);
+        }
+        return provider switch
         {
             DatabaseProvider.Postgres => options.UseNpgsql(connectionString, o => o.MigrationsAssembly(PostgresMigrationsAssembly)),
             _ => options.UseSqlite(connectionString).AddInterceptors(SqliteTuning.Instance),
         };
+    }
 
     /// <summary>New options for a catalogue context outside dependency injection (commands, tests, benchmarks).</summary>
     public static DbContextOptions<CatalogueDb> Options(DatabaseProvider provider, string connectionString)

@@ -29,6 +29,7 @@ public sealed class CatalogueDb(DbContextOptions<CatalogueDb> options) : Identit
     public DbSet<LinkStatus> LinkStatuses => Set<LinkStatus>();
     public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();
     public DbSet<UnknownAccountLockout> UnknownAccountLockouts => Set<UnknownAccountLockout>();
+    public DbSet<IndexVersion> IndexVersions => Set<IndexVersion>();
 
     protected override void OnModelCreating(ModelBuilder builder)
     {

@@ -56,17 +56,20 @@ public sealed class CatalogueSearch(CatalogueDb db)
         {
             return SearchResult.Invalid(query, errors);
         }
-        var facets = options.Facets ? await FacetsAsync(filtered.Select(r => r.Entry), ct) : null;
         // Every entry has a section: with facets, their counts add up to the total, and no count query is needed.
         // With keywords only, every match is a visible entry: the index counts them without touching the table.
         var keywordsOnly = keywords is not null && !query.HasFiltersBesideKeywords;
+        // The whole catalogue's facets are counted once per catalogue version (WholeCatalogue).
+        var facets = !query.HasFilters
+            ? await WholeCatalogue.FacetsAsync(db, () => FacetsAsync(filtered.Select(r => r.Entry), ct), ct)
+            : options.Facets ? await FacetsAsync(filtered.Select(r => r.Entry), ct) : null;
+        // Every entry is in one section, so the section counts add up to the total.
         var total = facets is not null ? facets.Sections.Sum(s => s.Count)
-            : keywordsOnly ? await SearchIndex.CountAsync(db, keywords!, ct)
-            : await filtered.CountAsync(ct);
+            : keywordsOnly ? await SearchIndex.CountAsync(db, keywords!, ct) : await filtered.CountAsync(ct);
         var ordered = Order(filtered, query, keywords);
         var page = ordered.Skip((query.Page - 1) * query.PageSize).Take(query.PageSize);
         var items = await RowsAsync(await page.Select(r => r.Entry.Slug).ToListAsync(ct), ct);
-        return new SearchResult(query, keywords, total, items, facets, []) { ExpandedWith = read?.ExpandedWith ?? [] };
+        return new SearchResult(query, keywords, total, items, options.Facets ? facets : null, []) { ExpandedWith = read?.ExpandedWith ?? [] };
     }
 
     /// <summary>

@@ -51,7 +51,8 @@ public sealed record IssueContents(IssueHeading Issue, IReadOnlyList<IssueSectio
             .Where(e => e.IssueId == issue.Id)
             .OrderBy(e => e.Section.Position).ThenBy(e => e.Position).ThenBy(e => e.Id)
             .Select(EntryRow.Projection)
-            // Split: organisations, topics and places are three lists; joined in one query they would multiply.
+            // Split: organisations, topics and places are three lists; joined in one query they would multiply, and
+            // SQLite would materialise every entry-organisation link of the catalogue before joining.
             .AsSplitQuery()
             .ToListAsync(ct);
         var sections = Section.All

@@ -13,6 +13,10 @@ internal sealed class EntryConfiguration : IEntityTypeConfiguration<Entry>
         builder.HasIndex(e => new { e.IssueId, e.SectionId, e.Position });
         builder.HasIndex(e => new { e.SectionId, e.DateStart });
         builder.HasIndex(e => new { e.DateStart, e.DateEnd });
+        // The catalogue's own order (CatalogueSearch.Order, newest first): an unfiltered page reads its
+        // rows in order from here instead of sorting every entry (SQLite; PostgreSQL puts undated rows
+        // last with an expression no index holds).
+        builder.HasIndex(e => new { e.DateStart, e.IssueId, e.SectionId, e.Position, e.Id }).IsDescending(true, true, false, false, false);
         builder.Property(e => e.Slug).HasMaxLength(100);
         builder.Property(e => e.Title).HasMaxLength(500);
         builder.Property(e => e.OriginalTitle).HasMaxLength(500);

@@ -17,6 +17,12 @@ public static class SearchIndex
 {
     public const string Table = "EntrySearch";
 
+    /// <summary>
+    /// The version of how index rows are made (the table's columns, the analyzer's tokens): change it
+    /// with them, and the next start finds the index of an older version and rebuilds it.
+    /// </summary>
+    public const int FormatVersion = 1;
+
     /// <summary>What a save will change in the index, read from the change tracker before saving.</summary>
     public sealed class PendingWork
     {
@@ -95,20 +101,50 @@ public static class SearchIndex
         await For(db).InsertAsync(db, work.Known.Where(e => e.IsPublished && e.Issue.IsPublished).Select(SearchDocument.For).ToList(), ct);
     }
 
-    /// <summary>Drops and rewrites every row: after the table is created on an existing catalogue, or by `reindex`.</summary>
+    /// <summary>Drops and rewrites every row, and records the index as complete, in one transaction.</summary>
     public static async Task<int> RebuildAsync(CatalogueDb db, CancellationToken ct)
     {
         await using var transaction = await db.Database.BeginTransactionAsync(ct);
         await For(db).ClearAsync(db, ct);
         var ids = await db.Entries.Select(e => e.Id).ToListAsync(ct);
         await WriteAsync(db, [], ids, ct);
+        await RecordCompleteAsync(db, ct);
         await transaction.CommitAsync(ct);
         return ids.Count;
     }
 
-    /// <summary>True when the index has a row for every visible entry (false after the table was added to a filled catalogue).</summary>
+    /// <summary>
+    /// What start-up does: reads the index's IndexVersions row (one row by key, whatever the size of the
+    /// catalogue) and rebuilds the index unless the row says it is complete and of this FormatVersion. A
+    /// catalogue without the row (made before there was one) is counted once, as IsCompleteAsync does,
+    /// and recorded when complete.
+    /// </summary>
+    /// <returns>How many entries were indexed anew; 0 when the index was complete.</returns>
+    public static async Task<int> EnsureCompleteAsync(CatalogueDb db, CancellationToken ct)
+    {
+        var recorded = await db.IndexVersions.AsNoTracking().Where(v => v.Name == Table).Select(v => (int?)v.Version).SingleOrDefaultAsync(ct);
+        if (recorded == FormatVersion)
+        {
+            return 0;
+        }
+        if (recorded is null && await IsCompleteAsync(db, ct))
+        {
+            await RecordCompleteAsync(db, ct);
+            return 0;
+        }
+        return await RebuildAsync(db, ct);
+    }
+
+    /// <summary>True when the index has a row for every visible entry: counts both, so it takes time in proportion to the catalogue.</summary>
     public static async Task<bool> IsCompleteAsync(CatalogueDb db, CancellationToken ct) =>
         await For(db).CountRowsAsync(db, ct) == await db.Entries.Published().LongCountAsync(ct);
+
+    // One statement both engines run; two instances that record at once both succeed.
+    private static Task<int> RecordCompleteAsync(CatalogueDb db, CancellationToken ct) =>
+        db.Database.ExecuteSqlRawAsync(
+            "INSERT INTO \"IndexVersions\" (\"Name\", \"Version\", \"BuiltAt\") VALUES ({0}, {1}, {2}) " +
+            "ON CONFLICT (\"Name\") DO UPDATE SET \"Version\" = excluded.\"Version\", \"BuiltAt\" = excluded.\"BuiltAt\"",
+            [Table, FormatVersion, DateTime.UtcNow], ct);
 
     /// <summary>The ids of the visible entries a query finds, as a query EF can compose (`e.Id IN (...)`).</summary>
     public static IQueryable<int> Matches(CatalogueDb db, KeywordQuery query) => For(db).Matches(db, query);

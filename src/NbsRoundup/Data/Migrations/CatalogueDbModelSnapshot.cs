@@ -444,6 +444,9 @@ namespace NbsRoundup.Data.Migrations
 
                     b.HasIndex("IssueId", "SectionId", "Position");
 
+                    b.HasIndex("DateStart", "IssueId", "SectionId", "Position", "Id")
+                        .IsDescending(true, true, false, false, false);
+
                     b.ToTable("Entries");
                 });
 
@@ -808,6 +811,23 @@ namespace NbsRoundup.Data.Migrations
                     b.HasIndex("CommittedAt");
 
                     b.ToTable("ChangeRecords", (string)null);
+                });
+
+            modelBuilder.Entity("NbsRoundup.Data.IndexVersion", b =>
+                {
+                    b.Property<string>("Name")
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("BuiltAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Version")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Name");
+
+                    b.ToTable("IndexVersions", (string)null);
                 });
 
             modelBuilder.Entity("NbsRoundup.Data.PlaceScope", b =>
