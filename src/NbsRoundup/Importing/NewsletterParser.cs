@@ -49,7 +49,7 @@ public static class NewsletterParser
         var bounds = MarkdownLimits.CheckFile(text);
         foreach (var problem in bounds)
         {
-            diagnostics.Error(problem.Line, problem.Description);
+            diagnostics.Error(problem.Line, problem.Message);
         }
         if (bounds.Count > 0)
         {
@@ -62,7 +62,7 @@ public static class NewsletterParser
         }
         catch (MarkdownTooComplexException ex)
         {
-            diagnostics.Error(ex.Problem.Line, ex.Problem.Description);
+            diagnostics.Error(ex.Problem.Line, ex.Problem.Message);
             return new ParseResult(null, diagnostics.Items);
         }
         if (MarkdownLimits.CheckNesting(markdown) is { } nesting)

@@ -1,4 +1,5 @@
 using System.Globalization;
+using System.Runtime.CompilerServices;
 using Markdig.Syntax;
 
 namespace NbsRoundup.Rendering;
@@ -32,6 +33,9 @@ public sealed record MarkdownProblem(MarkdownLimit Limit, int Line, int Found, i
         MarkdownLimit.Marks => "a paragraph has {0:N0} runs of emphasis or code marks (* _ ~ ^ `); at most {1:N0} are allowed",
         _ => "the text took longer than {1:N0} ms to read; simplify its links and emphasis from here on",
     };
+
+    /// <summary>The template with what was found and what is allowed, for messages that are translated.</summary>
+    public FormattableString Message => FormattableStringFactory.Create(Template, Found, Allowed);
 
     /// <summary>What is wrong, in English, without the line.</summary>
     public string Description => string.Format(CultureInfo.InvariantCulture, Template, Found, Allowed);

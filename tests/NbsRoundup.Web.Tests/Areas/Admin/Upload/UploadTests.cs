@@ -202,7 +202,7 @@ public sealed class UploadTests : IDisposable
         Assert.Contains("自预览以来已有改动", fresh.Document.QuerySelector("main")!.TextContent, StringComparison.Ordinal);
         Assert.Equal("《企业净零标准》（预览之后改过）", await TitleAsync("corporate-net-zero-standard"));
         var changed = fresh.Document.QuerySelectorAll(".plan-entries tr.changed").Select(r => r.TextContent).ToList();
-        Assert.Contains(changed, r => r.Contains("corporate-net-zero-standard", StringComparison.Ordinal) && r.Contains("title", StringComparison.Ordinal));
+        Assert.Contains(changed, r => r.Contains("corporate-net-zero-standard", StringComparison.Ordinal) && r.Contains("标题", StringComparison.Ordinal));
 
         // Seen and confirmed: now it applies, once.
         Assert.Equal(HttpStatusCode.Redirect, (await ApplyAsync(editor, fresh)).StatusCode);
