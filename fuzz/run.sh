@@ -47,7 +47,8 @@ if [ "$target" = render ]; then
     # A summary's worth of each shape that once made Markdig slow or deep (MarkdownLimits): afl
     # grows them past the bounds and back. The whole newsletter is longer than a summary may be.
     rm "$seeds/vol3.md"
-    awk '/^## /{n++} n==2' content/2021-11-nbs-roundup-vol3.md | head -c 4000 >"$seeds/summaries.md"
+    # awk reads to the end (no early exit): with pipefail, a writer killed by head's SIGPIPE stops the script.
+    awk '/^## /{n++} n==2 && c < 4000 {print; c += length($0) + 1}' content/2021-11-nbs-roundup-vol3.md >"$seeds/summaries.md"
     for i in $(seq 90); do printf '[a]('; done >"$seeds/unclosed-links.md"
     for i in $(seq 250); do printf '*a_'; done >"$seeds/marks.md"
     for i in $(seq 30); do printf '> '; done >"$seeds/quotes.md"; echo deep >>"$seeds/quotes.md"
