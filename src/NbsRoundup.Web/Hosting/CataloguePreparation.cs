@@ -46,9 +46,8 @@ public static class CataloguePreparation
         {
             logger.LogInformation("Derived the duplicate-check key of {Count} links", keyed);
         }
-        if (!await PlaceScopeIndex.IsCompleteAsync(db, ct))
+        if (await PlaceScopeIndex.EnsureCompleteAsync(db, ct) is > 0 and var scoped)
         {
-            var scoped = await PlaceScopeIndex.RebuildAsync(db, ct);
             logger.LogInformation("Rebuilt {Count} place scopes of the entries' places", scoped);
         }
         if (db.Database.IsPostgres())

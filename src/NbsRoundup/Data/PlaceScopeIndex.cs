@@ -35,6 +35,12 @@ public sealed class PlaceScope
 /// </summary>
 public static class PlaceScopeIndex
 {
+    /// <summary>The table's name, also its IndexVersions row.</summary>
+    public const string Table = "PlaceScopes";
+
+    /// <summary>Raise when which region holds which place changes (places.tsv): start-up then rewrites every scope.</summary>
+    public const int FormatVersion = 1;
+
     internal sealed class PendingWork
     {
         internal List<Entry> Added { get; } = [];
@@ -85,7 +91,7 @@ public static class PlaceScopeIndex
         }
     }
 
-    /// <summary>Rewrites every row from the entries' places (after places.tsv changed which region holds what).</summary>
+    /// <summary>Rewrites every row from the entries' places, and records the table as complete, in one transaction.</summary>
     public static async Task<int> RebuildAsync(CatalogueDb db, CancellationToken ct)
     {
         await using var transaction = await db.Database.BeginTransactionAsync(ct);
@@ -96,11 +102,17 @@ public static class PlaceScopeIndex
         {
             await BulkInsert.InsertGraphAsync(db, chunk, ct);
         }
+        await DerivedTables.RecordCompleteAsync(db, Table, FormatVersion, ct);
         await transaction.CommitAsync(ct);
         return rows.Count;
     }
 
-    /// <summary>True when every entry with places has its scopes (false after the table was added to a tagged catalogue).</summary>
+    /// <summary>What start-up does: one IndexVersions row read, the table rewritten only when it is not of this FormatVersion (<see cref="DerivedTables"/>).</summary>
+    /// <returns>How many scopes were written; 0 when the table was complete.</returns>
+    public static Task<int> EnsureCompleteAsync(CatalogueDb db, CancellationToken ct) =>
+        DerivedTables.EnsureCompleteAsync(db, Table, FormatVersion, () => IsCompleteAsync(db, ct), () => RebuildAsync(db, ct), ct);
+
+    /// <summary>True when every entry with places has its scopes (false after the table was added to a tagged catalogue): counts both tables.</summary>
     public static async Task<bool> IsCompleteAsync(CatalogueDb db, CancellationToken ct) =>
         await db.EntryTags.Where(p => p.Kind == TagKind.Place).Select(p => p.EntryId).Distinct().CountAsync(ct) == await db.PlaceScopes.Select(s => s.EntryId).Distinct().CountAsync(ct);
 

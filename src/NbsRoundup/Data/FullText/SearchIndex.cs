@@ -108,43 +108,22 @@ public static class SearchIndex
         await For(db).ClearAsync(db, ct);
         var ids = await db.Entries.Select(e => e.Id).ToListAsync(ct);
         await WriteAsync(db, [], ids, ct);
-        await RecordCompleteAsync(db, ct);
+        await DerivedTables.RecordCompleteAsync(db, Table, FormatVersion, ct);
         await transaction.CommitAsync(ct);
         return ids.Count;
     }
 
     /// <summary>
-    /// What start-up does: reads the index's IndexVersions row (one row by key, whatever the size of the
-    /// catalogue) and rebuilds the index unless the row says it is complete and of this FormatVersion. A
-    /// catalogue without the row (made before there was one) is counted once, as IsCompleteAsync does,
-    /// and recorded when complete.
+    /// What start-up does: reads the index's IndexVersions row and rebuilds the index unless it says the
+    /// index is complete and of this FormatVersion (see <see cref="DerivedTables"/>).
     /// </summary>
     /// <returns>How many entries were indexed anew; 0 when the index was complete.</returns>
-    public static async Task<int> EnsureCompleteAsync(CatalogueDb db, CancellationToken ct)
-    {
-        var recorded = await db.IndexVersions.AsNoTracking().Where(v => v.Name == Table).Select(v => (int?)v.Version).SingleOrDefaultAsync(ct);
-        if (recorded == FormatVersion)
-        {
-            return 0;
-        }
-        if (recorded is null && await IsCompleteAsync(db, ct))
-        {
-            await RecordCompleteAsync(db, ct);
-            return 0;
-        }
-        return await RebuildAsync(db, ct);
-    }
+    public static Task<int> EnsureCompleteAsync(CatalogueDb db, CancellationToken ct) =>
+        DerivedTables.EnsureCompleteAsync(db, Table, FormatVersion, () => IsCompleteAsync(db, ct), () => RebuildAsync(db, ct), ct);
 
     /// <summary>True when the index has a row for every visible entry: counts both, so it takes time in proportion to the catalogue.</summary>
     public static async Task<bool> IsCompleteAsync(CatalogueDb db, CancellationToken ct) =>
         await For(db).CountRowsAsync(db, ct) == await db.Entries.Published().LongCountAsync(ct);
-
-    // One statement both engines run; two instances that record at once both succeed.
-    private static Task<int> RecordCompleteAsync(CatalogueDb db, CancellationToken ct) =>
-        db.Database.ExecuteSqlRawAsync(
-            "INSERT INTO \"IndexVersions\" (\"Name\", \"Version\", \"BuiltAt\") VALUES ({0}, {1}, {2}) " +
-            "ON CONFLICT (\"Name\") DO UPDATE SET \"Version\" = excluded.\"Version\", \"BuiltAt\" = excluded.\"BuiltAt\"",
-            [Table, FormatVersion, DateTime.UtcNow], ct);
 
     /// <summary>The ids of the visible entries a query finds, as a query EF can compose (`e.Id IN (...)`).</summary>
     public static IQueryable<int> Matches(CatalogueDb db, KeywordQuery query) => For(db).Matches(db, query);
