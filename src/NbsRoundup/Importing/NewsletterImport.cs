@@ -42,30 +42,36 @@ public static class NewsletterImport
     }
 
     /// <summary>Parses the bytes and imports them, or with dryRun only says what an import would do.</summary>
-    public static async Task<ImportPlan> RunAsync(CatalogueDb db, byte[] bytes, string name, bool dryRun, string actor, CancellationToken ct)
+    public static async Task<ImportPlan> RunAsync(CatalogueDb db, byte[] bytes, string name, bool dryRun, string actor, CancellationToken ct) =>
+        (await ParseAndImportAsync(db, bytes, name, dryRun, actor, ct)).Plan;
+
+    private static async Task<(ImportPlan Plan, NewsletterDocument? Document)> ParseAndImportAsync(CatalogueDb db, byte[] bytes, string name,
+        bool dryRun, string actor, CancellationToken ct)
     {
         var parsed = NewsletterParser.Parse(bytes, name);
         if (parsed.Document is null)
         {
-            return ImportPlan.Failed(name, parsed.Diagnostics);
+            return (ImportPlan.Failed(name, parsed.Diagnostics), null);
         }
         var plan = await new CatalogueImporter(db, actor).ImportAsync(parsed.Document, dryRun, ct);
-        return plan with { Diagnostics = [.. parsed.Diagnostics, .. plan.Diagnostics] };
+        return (plan with { Diagnostics = [.. parsed.Diagnostics, .. plan.Diagnostics] }, parsed.Document);
     }
 
     /// <summary>
-    /// For each entry a (previewed) import would add, the entries the catalogue already holds that may be the
-    /// same item: the same link, or a near-identical title in either language (Search.Duplicates).
+    /// What importing the bytes would do (a dry run), and for each entry it would add the entries the catalogue
+    /// already holds that may be the same item: the same link, or a near-identical title in either language
+    /// (Search.Duplicates). The file is parsed once for both.
     /// </summary>
-    public static async Task<IReadOnlyDictionary<string, IReadOnlyList<Duplicate>>> DuplicatesAsync(CatalogueDb db, byte[] bytes, string name,
-        ImportPlan plan, CancellationToken ct)
+    public static async Task<(ImportPlan Plan, IReadOnlyDictionary<string, IReadOnlyList<Duplicate>> Duplicates)> PreviewAsync(
+        CatalogueDb db, byte[] bytes, string name, string actor, CancellationToken ct)
     {
         var found = new Dictionary<string, IReadOnlyList<Duplicate>>();
-        var added = plan.Entries.Where(e => e.Kind == ChangeKind.Added).Select(e => e.Slug).ToHashSet();
-        if (added.Count == 0 || NewsletterParser.Parse(bytes, name).Document is not { } document)
+        var (plan, document) = await ParseAndImportAsync(db, bytes, name, dryRun: true, actor, ct);
+        if (document is null || plan.HasErrors)
         {
-            return found;
+            return (plan, found);
         }
+        var added = plan.Entries.Where(e => e.Kind == ChangeKind.Added).Select(e => e.Slug).ToHashSet();
         foreach (var entry in document.Entries.Where(e => added.Contains(e.Slug)))
         {
             var content = entry.Content;
@@ -74,7 +80,7 @@ public static class NewsletterImport
                 found[entry.Slug] = duplicates;
             }
         }
-        return found;
+        return (plan, found);
     }
 
     private static async Task CopyAtMostAsync(Stream from, Stream to, int limit, CancellationToken ct)

@@ -31,8 +31,7 @@ public sealed class Uploads(IDataProtectionProvider protection)
     /// <summary>Reads the file without writing anything, and protects it with the state of its issue now.</summary>
     public async Task<UploadPreview> PreviewAsync(CatalogueDb db, UploadedFile upload, string editor, string userId, CancellationToken ct)
     {
-        var plan = await NewsletterImport.RunAsync(db, upload.Bytes, upload.Name, dryRun: true, editor, ct);
-        var duplicates = plan.HasErrors ? PlanView.NoDuplicates : await NewsletterImport.DuplicatesAsync(db, upload.Bytes, upload.Name, plan, ct);
+        var (plan, duplicates) = await NewsletterImport.PreviewAsync(db, upload.Bytes, upload.Name, editor, ct);
         if (plan.HasErrors || !plan.HasChanges)
         {
             return new UploadPreview(plan, null, duplicates);
