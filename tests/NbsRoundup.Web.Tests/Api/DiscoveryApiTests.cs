@@ -1,5 +1,8 @@
 using System.Net;
 using System.Text.Json;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+using NbsRoundup.Data;
 
 namespace NbsRoundup.Web.Tests.Api;
 
@@ -100,8 +103,28 @@ public class DiscoveryApiTests(PortalFactory portal) : IClassFixture<PortalFacto
     [Fact]
     public async Task An_unknown_or_draft_entry_is_not_found()
     {
+        const string slug = "cop26-commitment-forest-pledge";
         using var client = portal.CreateClient();
         Assert.Equal(HttpStatusCode.NotFound, (await client.GetAsync("/api/entries/no-such-entry")).StatusCode);
+        Assert.Equal(HttpStatusCode.OK, (await client.GetAsync($"/api/entries/{slug}")).StatusCode);
+
+        await SetDraftAsync(slug, true);
+        try
+        {
+            Assert.Equal(HttpStatusCode.NotFound, (await client.GetAsync($"/api/entries/{slug}")).StatusCode);
+        }
+        finally
+        {
+            await SetDraftAsync(slug, false);
+        }
+    }
+
+    private async Task SetDraftAsync(string slug, bool draft)
+    {
+        using var scope = portal.Services.CreateScope();
+        var db = scope.ServiceProvider.GetRequiredService<CatalogueDb>();
+        var entry = await db.Entries.SingleAsync(e => e.Slug == slug);
+        await db.SaveAuditedAsync(new ChangeNote("test", "draft"), () => entry.SetDraft(draft), CancellationToken.None);
     }
 
     [Fact]

@@ -78,7 +78,7 @@ public sealed class MarkdownBoundsTests(PortalFactory portal) : IClassFixture<Po
     }
 
     [Fact]
-    public async Task An_upload_names_the_real_line_of_a_summary_past_the_bounds_and_answers_quickly()
+    public async Task An_upload_names_the_real_line_of_each_summary_past_the_bounds()
     {
         var vol3 = ContentFiles.Text(ContentFiles.Vol3);
         var at = vol3.IndexOf("该标准指出", StringComparison.Ordinal);
