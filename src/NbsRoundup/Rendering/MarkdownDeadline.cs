@@ -38,7 +38,14 @@ public static class MarkdownDeadline
         _watch = watch;
         try
         {
-            return Markdown.Parse(text, pipeline);
+            var document = Markdown.Parse(text, pipeline);
+            // Some of Markdig's work (a pipe table's cells) runs after the last inline the watchdog
+            // sees; a parse that finished past its deadline is refused all the same.
+            if (Stopwatch.GetTimestamp() > watch.Deadline)
+            {
+                throw new TimeUp();
+            }
+            return document;
         }
         catch (TimeUp)
         {
