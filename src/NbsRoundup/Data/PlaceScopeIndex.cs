@@ -91,7 +91,7 @@ public static class PlaceScopeIndex
         }
     }
 
-    /// <summary>Rewrites every row from the entries' places, and records the table as complete, in one transaction.</summary>
+    /// <summary>Rewrites every row from the entries' places, and records the table as complete and the change, in one transaction.</summary>
     public static async Task<int> RebuildAsync(CatalogueDb db, CancellationToken ct)
     {
         await using var transaction = await db.Database.BeginTransactionAsync(ct);
@@ -103,6 +103,9 @@ public static class PlaceScopeIndex
             await BulkInsert.InsertGraphAsync(db, chunk, ct);
         }
         await DerivedTables.RecordCompleteAsync(db, Table, FormatVersion, ct);
+        // Which entries a region holds may have changed: a change record (naming nothing, so the
+        // catalogue as a whole) tells running instances' caches and kept columns.
+        await ChangeLog.AppendAsync(db, new CatalogueChange(new HashSet<string>(), new HashSet<string>(), new HashSet<string>(), new HashSet<string>()), DateTime.UtcNow, ct);
         await transaction.CommitAsync(ct);
         return rows.Count;
     }

@@ -18,9 +18,13 @@ public sealed class CatalogueSearch(CatalogueDb db)
     /// <summary>How many places the places facet lists on a page (the map shows every country).</summary>
     public const int PlaceFacetSize = 15;
 
-    public sealed record Options(bool Facets = true);
+    /// <param name="Facets">Count the facets of the result set.</param>
+    /// <param name="Columns">
+    /// Filter, count and sort over <see cref="CatalogueColumns"/> (the portal's way); false runs the
+    /// whole query in SQL, the reference the columns are tested against.
+    /// </param>
+    public sealed record Options(bool Facets = true, bool Columns = true);
 
-    // A class with init properties, not a positional record: EF can only see through member initialisers.
     private sealed class Ranked
     {
         public required Entry Entry { get; init; }
@@ -49,6 +53,69 @@ public sealed class CatalogueSearch(CatalogueDb db)
     public async Task<SearchResult> RunAsync(CatalogueQuery query, Options? options = null, CancellationToken ct = default)
     {
         options ??= new Options();
+        return options.Columns ? await RunOverColumnsAsync(query, options, ct) : await RunInSqlAsync(query, options, ct);
+    }
+
+    /// <summary>
+    /// The keyword match in SQL (the full-text index), everything else over the columns: filters,
+    /// facets, total and order; then one page of rows.
+    /// </summary>
+    private async Task<SearchResult> RunOverColumnsAsync(CatalogueQuery query, Options options, CancellationToken ct)
+    {
+        var read = Read(query);
+        var keywords = read?.Searched;
+        var errors = new List<QueryError>();
+        int? issueId = null, organisationId = null;
+        if (query.Issue is { } issue)
+        {
+            issueId = await db.Issues.Published().Where(i => i.Slug == issue).Select(i => (int?)i.Id).FirstOrDefaultAsync(ct);
+            if (issueId is null)
+            {
+                errors.Add(new QueryError("issue", "no issue '{0}'", issue));
+            }
+        }
+        if (query.Organisation is { } name)
+        {
+            organisationId = (await OrganisationLookup.FindPublishedAsync(db, name, ct))?.Id;
+            if (organisationId is null)
+            {
+                errors.Add(new QueryError("organisation", "no organisation is called '{0}'", name));
+            }
+        }
+        if (errors.Count > 0)
+        {
+            return SearchResult.Invalid(query, errors);
+        }
+        var columns = await CatalogueColumns.ForAsync(db, ct);
+        var filter = new ColumnQuery(columns, query, issueId, organisationId);
+        int[] slots;
+        if (keywords is null)
+        {
+            slots = filter.All();
+        }
+        else if (query.Sort == CatalogueSort.Relevance)
+        {
+            var hits = await SearchIndex.Ranked(db, keywords).ToListAsync(ct);
+            var typed = keywords.IsExpanded ? (await SearchIndex.Matches(db, read!.Typed).ToListAsync(ct)).ToHashSet() : null;
+            var rankById = new Dictionary<int, double>(hits.Count);
+            foreach (var hit in hits)
+            {
+                rankById[hit.Id] = hit.Rank;
+            }
+            slots = filter.ByRelevance(filter.Among(rankById.Keys), rankById, typed);
+        }
+        else
+        {
+            slots = filter.Among(await SearchIndex.Matches(db, keywords).ToListAsync(ct));
+        }
+        var facets = !options.Facets ? null : query.HasFilters ? ColumnFacets.Count(columns, slots) : columns.WholeFacets;
+        var pageSlots = slots.Skip((query.Page - 1) * query.PageSize).Take(query.PageSize).ToList();
+        var items = await RowsAsync(pageSlots.Select(s => columns.Slugs[s]).ToList(), ct);
+        return new SearchResult(query, keywords, slots.Length, items, facets, []) { ExpandedWith = read?.ExpandedWith ?? [] };
+    }
+
+    private async Task<SearchResult> RunInSqlAsync(CatalogueQuery query, Options options, CancellationToken ct)
+    {
         var read = Read(query);
         var keywords = read?.Searched;
         var (filtered, errors) = await FilterAsync(query, read, ct);
@@ -56,20 +123,16 @@ public sealed class CatalogueSearch(CatalogueDb db)
         {
             return SearchResult.Invalid(query, errors);
         }
-        // Every entry has a section: with facets, their counts add up to the total, and no count query is needed.
         // With keywords only, every match is a visible entry: the index counts them without touching the table.
         var keywordsOnly = keywords is not null && !query.HasFiltersBesideKeywords;
-        // The whole catalogue's facets are counted once per catalogue version (WholeCatalogue).
-        var facets = !query.HasFilters
-            ? await WholeCatalogue.FacetsAsync(db, () => FacetsAsync(filtered.Select(r => r.Entry), ct), ct)
-            : options.Facets ? await FacetsAsync(filtered.Select(r => r.Entry), ct) : null;
+        var facets = options.Facets ? await FacetsAsync(filtered.Select(r => r.Entry), ct) : null;
         // Every entry is in one section, so the section counts add up to the total.
         var total = facets is not null ? facets.Sections.Sum(s => s.Count)
             : keywordsOnly ? await SearchIndex.CountAsync(db, keywords!, ct) : await filtered.CountAsync(ct);
         var ordered = Order(filtered, query, keywords);
         var page = ordered.Skip((query.Page - 1) * query.PageSize).Take(query.PageSize);
         var items = await RowsAsync(await page.Select(r => r.Entry.Slug).ToListAsync(ct), ct);
-        return new SearchResult(query, keywords, total, items, options.Facets ? facets : null, []) { ExpandedWith = read?.ExpandedWith ?? [] };
+        return new SearchResult(query, keywords, total, items, facets, []) { ExpandedWith = read?.ExpandedWith ?? [] };
     }
 
     /// <summary>
@@ -206,7 +269,7 @@ public sealed class CatalogueSearch(CatalogueDb db)
         var months = groups.GroupBy(g => (g.DateYear, g.DateMonth))
             .Select(g => (g.Key.DateYear, g.Key.DateMonth, Count: g.Sum(x => x.Count)))
             .OrderByDescending(m => m.DateYear).ThenByDescending(m => m.DateMonth)
-            .Select(m => new FacetCount(MonthKey(m.DateYear, m.DateMonth), MonthKey(m.DateYear, m.DateMonth) ?? "", null, m.Count))
+            .Select(m => new FacetCount(ColumnFacets.MonthKey(m.DateYear, m.DateMonth), ColumnFacets.MonthKey(m.DateYear, m.DateMonth) ?? "", null, m.Count))
             .ToList();
 
         var ids = entries.Select(e => e.Id);
@@ -247,6 +310,4 @@ public sealed class CatalogueSearch(CatalogueDb db)
         };
     }
 
-    private static string? MonthKey(int? year, int? month) =>
-        year is null ? null : month is null ? $"{year:D4}" : $"{year:D4}-{month:D2}";
 }

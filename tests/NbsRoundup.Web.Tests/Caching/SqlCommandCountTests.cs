@@ -54,4 +54,27 @@ public sealed class SqlCommandCountTests : IDisposable
             Assert.True(small[page] == large[page], $"{page}: {small[page]} commands with 70 entries, {large[page]} with 700");
         });
     }
+
+    [Fact]
+    public async Task The_catalogues_columns_are_read_once_after_each_change_not_for_each_question()
+    {
+        await _portal.GetCountedAsync("/entries?q=湿地&section=research");
+        await _portal.GetCountedAsync("/entries?q=forest&sort=date");
+        Assert.Equal(0, _portal.Counter.ColumnReads);
+        await _portal.GetCountedAsync("/api/entries?topic=wetlands&page=2");
+        Assert.Equal(0, _portal.Counter.ColumnReads);
+
+        using (var scope = _portal.Services.CreateScope())
+        {
+            var db = scope.ServiceProvider.GetRequiredService<CatalogueDb>();
+            var entry = db.Entries.Single(e => e.Slug == "corporate-net-zero-standard");
+            entry.Unpublish();
+            await db.SaveChangesAsync();
+        }
+        var (body, _) = await _portal.GetCountedAsync("/entries?q=net-zero&sort=date");
+        Assert.Equal(5, _portal.Counter.ColumnReads);
+        Assert.DoesNotContain("/entries/corporate-net-zero-standard", body, StringComparison.Ordinal);
+        await _portal.GetCountedAsync("/api/entries?q=climate");
+        Assert.Equal(0, _portal.Counter.ColumnReads);
+    }
 }

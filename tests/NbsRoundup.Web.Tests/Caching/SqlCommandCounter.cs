@@ -4,12 +4,21 @@ using Microsoft.EntityFrameworkCore.Diagnostics;
 
 namespace NbsRoundup.Web.Tests.Caching;
 
-/// <summary>Counts the SQL commands the portal runs, apart from its change-log check, which every request makes.</summary>
+/// <summary>
+/// Counts the SQL commands the portal runs, apart from its change-log check, which every request
+/// makes, and the reading of the catalogue's columns, which happens once per catalogue version
+/// (the same five commands at any size; <see cref="Search.CatalogueColumns.BuildTag"/>), not per request.
+/// </summary>
 public sealed class SqlCommandCounter : DbCommandInterceptor
 {
     private readonly ConcurrentQueue<string> _commands = new();
 
-    public IReadOnlyList<string> Commands => _commands.Where(c => !c.Contains("\"ChangeRecords\"", StringComparison.Ordinal)).ToList();
+    public IReadOnlyList<string> Commands => _commands
+        .Where(c => !c.Contains("\"ChangeRecords\"", StringComparison.Ordinal) && !c.Contains("-- " + Search.CatalogueColumns.BuildTag, StringComparison.Ordinal))
+        .ToList();
+
+    /// <summary>The reads of the catalogue's columns since the last reset.</summary>
+    public int ColumnReads => _commands.Count(c => c.Contains("-- " + Search.CatalogueColumns.BuildTag, StringComparison.Ordinal));
 
     public void Reset() => _commands.Clear();
 
