@@ -82,16 +82,19 @@ for engine in $engines; do
         (cd "$work/portal" && exec dotnet NbsRoundup.Web.dll --urls "http://127.0.0.1:$port" >"$work/portal-$engine-$size.log" 2>&1) &
         portal=$!
         wait_for "http://127.0.0.1:$port/entries?pageSize=1"
-        # The portal's peak RSS while it answers (goal under 250 MB), sampled twice a second.
-        (peak=0; while kill -0 "$portal" 2>/dev/null; do
-            rss=$(awk '/VmRSS/ {print $2}' /proc/"$portal"/status 2>/dev/null || echo 0)
+        # The portal's peak RSS while it answers (goal under 250 MB), sampled twice a second; and the
+        # peak of its anonymous part (heaps), since on SQLite RSS also counts the catalogue file's
+        # memory-mapped pages, which are the OS's file cache and reclaimable.
+        (peak=0; anon=0; while kill -0 "$portal" 2>/dev/null; do
+            read -r rss ranon < <(awk '/^VmRSS/ {r=$2} /^RssAnon/ {a=$2} END {print r+0, a+0}' /proc/"$portal"/status 2>/dev/null || echo "0 0")
             [ "${rss:-0}" -gt "$peak" ] && peak=$rss && echo "$peak" >"$work/peak-$engine-$size"
+            [ "${ranon:-0}" -gt "$anon" ] && anon=$ranon && echo "$anon" >"$work/anon-$engine-$size"
             sleep 0.5; done) &
         sampler=$!
         dotnet "$work/growth/GrowthCurve.dll" --provider "$engine" --catalogue "$connection" \
             --portal "http://127.0.0.1:$port" --out "$results"
         kill "$sampler" 2>/dev/null || true
-        echo "  $engine, $size entries: peak RSS of the portal during the HTTP rows: $(( $(cat "$work/peak-$engine-$size" 2>/dev/null || echo 0) / 1024 )) MB (goal under 250 MB)" | tee -a "$work/rss.txt"
+        echo "  $engine, $size entries: peak RSS of the portal during the HTTP rows: $(( $(cat "$work/peak-$engine-$size" 2>/dev/null || echo 0) / 1024 )) MB (goal under 250 MB), of which anonymous (heaps) at most $(( $(cat "$work/anon-$engine-$size" 2>/dev/null || echo 0) / 1024 )) MB" | tee -a "$work/rss.txt"
         kill "$portal"
         wait "$portal" 2>/dev/null || true
         if [ "$engine" = Sqlite ]; then

@@ -32,6 +32,9 @@ public static class PortalCaching
         }
         services.AddOutputCache(o =>
         {
+            // In memory, every distinct address a crawler or a researcher asks is an entry: 32 MB keeps
+            // the portal's memory within its budget (ASP.NET's default is 100 MB); the least used go first.
+            o.SizeLimit = (configuration.GetValue<int?>("Cache:SizeLimitMegabytes") ?? 32) * 1024L * 1024;
             foreach (var (name, tags) in CachePolicies.All)
             {
                 o.AddPolicy(name, new PortalCachePolicy(tags));

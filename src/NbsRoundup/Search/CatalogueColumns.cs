@@ -49,19 +49,37 @@ public sealed class CatalogueColumns
     internal int[] PlaceOf { get; }
     internal string[] PlaceCodes { get; }
 
-    private readonly Dictionary<int, int> _slotOf;
+    /// <summary>Entry id → slot + 1 (0: not a published entry); ids are dense, so an array beats a dictionary here.</summary>
+    private readonly int[] _slotOf;
     private readonly Dictionary<int, int> _organisationIndex;
     private readonly Dictionary<string, int> _placeIndex;
     private Facets? _whole;
 
-    internal sealed record OrganisationName(int Id, string Slug, string Name, string? ShortName);
+    internal sealed record OrganisationName(int Id, string Slug, string Name, string? ShortName, string NormalizedName, string? NormalizedShortName)
+    {
+        public IReadOnlyList<string> NormalizedAliases { get; set; } = [];
+        /// <summary>Named by at least one published entry: readers may see it (a draft's organisation stays unknown to them).</summary>
+        public bool IsPublished { get; set; }
+    }
 
     public int Count => Ids.Length;
 
     /// <summary>The slot of an entry id, or -1 when it is not a published entry.</summary>
-    internal int SlotOf(int id) => _slotOf.TryGetValue(id, out var slot) ? slot : -1;
+    internal int SlotOf(int id) => (uint)id < (uint)_slotOf.Length ? _slotOf[id] - 1 : -1;
 
     internal int OrganisationIndex(int id) => _organisationIndex.TryGetValue(id, out var index) ? index : -1;
+
+    /// <summary>
+    /// The published organisation a reader's name means (slug, name, short name or alias, as
+    /// <see cref="OrganisationLookup.FindPublishedAsync"/> matches them), or null. In memory: the
+    /// same look-up in SQL checked every organisation's entries for a published one (20 ms at 100,000).
+    /// </summary>
+    internal OrganisationName? FindOrganisation(string name)
+    {
+        var normalized = Names.Normalize(name);
+        return Organisations.FirstOrDefault(o => o.IsPublished
+            && (o.Slug == name || o.NormalizedName == normalized || o.NormalizedShortName == normalized || o.NormalizedAliases.Contains(normalized)));
+    }
 
     internal int PlaceIndex(string code) => _placeIndex.TryGetValue(code, out var index) ? index : -1;
 
@@ -82,7 +100,7 @@ public sealed class CatalogueColumns
         Ends = new int[n];
         Months = new int[n];
         TopicBits = new ulong[n];
-        _slotOf = new Dictionary<int, int>(n);
+        _slotOf = new int[n == 0 ? 0 : rows.Max(r => r.Id) + 1];
         var monthIndex = new Dictionary<(int?, int?), int>();
         for (var s = 0; s < n; s++)
         {
@@ -94,7 +112,7 @@ public sealed class CatalogueColumns
             Starts[s] = row.Start;
             Ends[s] = row.End;
             Months[s] = monthIndex.TryGetValue((row.Year, row.Month), out var m) ? m : monthIndex[(row.Year, row.Month)] = monthIndex.Count;
-            _slotOf[row.Id] = s;
+            _slotOf[row.Id] = s + 1;
         }
         MonthKeys = new (int?, int?)[monthIndex.Count];
         foreach (var (key, index) in monthIndex)
@@ -105,7 +123,7 @@ public sealed class CatalogueColumns
         var topicBit = Discovery.Topics.All.Select((t, i) => (t.Key, i)).ToDictionary(t => t.Key, t => t.i, StringComparer.Ordinal);
         foreach (var (entryId, key) in topics)
         {
-            if (_slotOf.TryGetValue(entryId, out var slot) && topicBit.TryGetValue(key, out var bit))
+            if (SlotOf(entryId) is var slot and >= 0 && topicBit.TryGetValue(key, out var bit))
             {
                 TopicBits[slot] |= 1UL << bit;
             }
@@ -114,6 +132,10 @@ public sealed class CatalogueColumns
         Organisations = organisations.ToArray();
         _organisationIndex = organisations.Select((o, i) => (o.Id, i)).ToDictionary(o => o.Id, o => o.i);
         (OrganisationStart, OrganisationOf) = Adjacency(n, links.Select(l => (l.EntryId, _organisationIndex.TryGetValue(l.OrganisationId, out var o) ? o : -1)));
+        foreach (var index in OrganisationOf)
+        {
+            Organisations[index].IsPublished = true;
+        }
 
         _placeIndex = new Dictionary<string, int>(StringComparer.Ordinal);
         foreach (var (_, code) in places)
@@ -131,7 +153,7 @@ public sealed class CatalogueColumns
     /// <summary>A compressed adjacency list (slot → values) of the pairs whose entry is a published one.</summary>
     private (int[] Start, int[] Values) Adjacency(int n, IEnumerable<(int EntryId, int Value)> pairs)
     {
-        var kept = pairs.Where(p => p.Value >= 0 && _slotOf.ContainsKey(p.EntryId)).Select(p => (Slot: _slotOf[p.EntryId], p.Value)).ToList();
+        var kept = pairs.Select(p => (Slot: p.Value >= 0 ? SlotOf(p.EntryId) : -1, p.Value)).Where(p => p.Slot >= 0).ToList();
         var start = new int[n + 1];
         foreach (var (slot, _) in kept)
         {
@@ -190,8 +212,14 @@ public sealed class CatalogueColumns
         var links = await db.EntryOrganisations.AsNoTracking().TagWith(BuildTag).Select(l => new { l.EntryId, l.OrganisationId }).ToListAsync(ct);
         var topics = await db.EntryTags.AsNoTracking().TagWith(BuildTag).Where(t => t.Kind == TagKind.Topic).Select(t => new { t.EntryId, t.Key }).ToListAsync(ct);
         var places = await db.PlaceScopes.AsNoTracking().TagWith(BuildTag).Select(s => new { s.EntryId, s.Code }).ToListAsync(ct);
-        var organisations = await db.Organisations.AsNoTracking().TagWith(BuildTag)
-            .Select(o => new OrganisationName(o.Id, o.Slug, o.Name, o.ShortName)).ToListAsync(ct);
+        var organisations = await db.Organisations.AsNoTracking().TagWith(BuildTag).OrderBy(o => o.Id)
+            .Select(o => new OrganisationName(o.Id, o.Slug, o.Name, o.ShortName, o.NormalizedName, o.NormalizedShortName)).ToListAsync(ct);
+        var aliases = (await db.OrganisationAliases.AsNoTracking().TagWith(BuildTag).Select(a => new { a.OrganisationId, a.NormalizedName }).ToListAsync(ct))
+            .ToLookup(a => a.OrganisationId, a => a.NormalizedName);
+        foreach (var organisation in organisations)
+        {
+            organisation.NormalizedAliases = aliases[organisation.Id].ToList();
+        }
         return new CatalogueColumns(
             rows.Select(r => new Row(r.Id, r.Slug, r.IssueId, r.SectionId, r.Position, Day(r.DateStart), Day(r.DateEnd), r.DateYear, r.DateMonth)).ToArray(),
             links.Select(l => (l.EntryId, l.OrganisationId)).ToList(),

@@ -64,6 +64,7 @@ public sealed class CatalogueSearch(CatalogueDb db)
     {
         var read = Read(query);
         var keywords = read?.Searched;
+        var columns = await CatalogueColumns.ForAsync(db, ct);
         var errors = new List<QueryError>();
         int? issueId = null, organisationId = null;
         if (query.Issue is { } issue)
@@ -76,7 +77,7 @@ public sealed class CatalogueSearch(CatalogueDb db)
         }
         if (query.Organisation is { } name)
         {
-            organisationId = (await OrganisationLookup.FindPublishedAsync(db, name, ct))?.Id;
+            organisationId = columns.FindOrganisation(name)?.Id;
             if (organisationId is null)
             {
                 errors.Add(new QueryError("organisation", "no organisation is called '{0}'", name));
@@ -86,31 +87,28 @@ public sealed class CatalogueSearch(CatalogueDb db)
         {
             return SearchResult.Invalid(query, errors);
         }
-        var columns = await CatalogueColumns.ForAsync(db, ct);
         var filter = new ColumnQuery(columns, query, issueId, organisationId);
-        int[] slots;
+        var skip = (query.Page - 1) * query.PageSize;
+        int[] slots, page;
         if (keywords is null)
         {
             slots = filter.All();
+            page = slots.Skip(skip).Take(query.PageSize).ToArray();
         }
         else if (query.Sort == CatalogueSort.Relevance)
         {
             var hits = await SearchIndex.Ranked(db, keywords).ToListAsync(ct);
-            var typed = keywords.IsExpanded ? (await SearchIndex.Matches(db, read!.Typed).ToListAsync(ct)).ToHashSet() : null;
-            var rankById = new Dictionary<int, double>(hits.Count);
-            foreach (var hit in hits)
-            {
-                rankById[hit.Id] = hit.Rank;
-            }
-            slots = filter.ByRelevance(filter.Among(rankById.Keys), rankById, typed);
+            var typed = keywords.IsExpanded ? await SearchIndex.Matches(db, read!.Typed).ToListAsync(ct) : null;
+            (slots, var top) = filter.ByRelevance(hits, typed, skip + query.PageSize);
+            page = top.Skip(skip).ToArray();
         }
         else
         {
             slots = filter.Among(await SearchIndex.Matches(db, keywords).ToListAsync(ct));
+            page = slots.Skip(skip).Take(query.PageSize).ToArray();
         }
         var facets = !options.Facets ? null : query.HasFilters ? ColumnFacets.Count(columns, slots) : columns.WholeFacets;
-        var pageSlots = slots.Skip((query.Page - 1) * query.PageSize).Take(query.PageSize).ToList();
-        var items = await RowsAsync(pageSlots.Select(s => columns.Slugs[s]).ToList(), ct);
+        var items = await RowsAsync(page.Select(s => columns.Slugs[s]).ToList(), ct);
         return new SearchResult(query, keywords, slots.Length, items, facets, []) { ExpandedWith = read?.ExpandedWith ?? [] };
     }
 

@@ -1,4 +1,5 @@
 using NbsRoundup.Catalogue;
+using NbsRoundup.Data;
 
 namespace NbsRoundup.Search;
 
@@ -68,29 +69,90 @@ internal sealed class ColumnQuery
     }
 
     /// <summary>The entries of the given ids (keyword matches) the filters keep, in the catalogue's order.</summary>
-    public int[] Among(IEnumerable<int> ids)
+    public int[] Among(IReadOnlyList<int> ids)
     {
         if (_none)
         {
             return [];
         }
-        // The full-text index holds visible entries only; an id without a slot changed since the columns were read.
-        var slots = ids.Select(_columns.SlotOf).Where(s => s >= 0 && Keeps(s)).ToArray();
-        Array.Sort(slots);
-        return slots;
+        // Marked by slot and read back in slot order: linear, and no sort of the matches.
+        var marked = Mark(ids);
+        var kept = new List<int>(ids.Count);
+        for (var s = 0; s < marked.Length; s++)
+        {
+            if (marked[s] && Keeps(s))
+            {
+                kept.Add(s);
+            }
+        }
+        return kept.ToArray();
     }
 
     /// <summary>
-    /// The slots by relevance, as the SQL sorts them: matches of the keywords as typed first, then
-    /// by rank (lower is better), newest first with undated last, then id.
+    /// The matches the filters keep (for the total and the facets, in no order), and the first
+    /// <paramref name="take"/> of them by relevance as the SQL sorts them: matches of the keywords as
+    /// typed first, then by rank (lower is better), newest first with undated last, then id.
     /// </summary>
-    public int[] ByRelevance(int[] slots, IReadOnlyDictionary<int, double> rankById, IReadOnlySet<int>? typed)
+    public (int[] Kept, int[] Top) ByRelevance(IReadOnlyList<SearchHit> hits, IReadOnlyList<int>? typed, int take)
     {
-        var ids = _columns.Ids;
-        var starts = _columns.Starts;
-        var keyed = slots.Select(s => (Slot: s, Exact: typed is null || typed.Contains(ids[s]), Rank: rankById[ids[s]])).ToArray();
-        Array.Sort(keyed, (a, b) => (b.Exact, a.Rank, starts[b.Slot], ids[a.Slot]).CompareTo((a.Exact, b.Rank, starts[a.Slot], ids[b.Slot])));
-        return keyed.Select(k => k.Slot).ToArray();
+        if (_none)
+        {
+            return ([], []);
+        }
+        var exact = typed is null ? null : Mark(typed);
+        var kept = new List<int>(hits.Count);
+        // The best `take` so far, worst on top: one comparison per match for most of them.
+        var best = new PriorityQueue<Relevance, Relevance>(take + 1, Relevance.WorstFirst);
+        foreach (var hit in hits)
+        {
+            var s = _columns.SlotOf(hit.Id);
+            if (s < 0 || !Keeps(s))
+            {
+                continue;
+            }
+            kept.Add(s);
+            if (take == 0)
+            {
+                continue;
+            }
+            var key = new Relevance(exact is null || exact[s], hit.Rank, _columns.Starts[s], hit.Id, s);
+            if (best.Count < take)
+            {
+                best.Enqueue(key, key);
+            }
+            else if (Relevance.Order.Compare(key, best.Peek()) < 0)
+            {
+                best.DequeueEnqueue(key, key);
+            }
+        }
+        var top = new Relevance[best.Count];
+        for (var i = top.Length - 1; i >= 0; i--)
+        {
+            top[i] = best.Dequeue();
+        }
+        return (kept.ToArray(), top.Select(r => r.Slot).ToArray());
+    }
+
+    private bool[] Mark(IReadOnlyList<int> ids)
+    {
+        var marked = new bool[_columns.Count];
+        foreach (var id in ids)
+        {
+            // The full-text index holds visible entries only; an id without a slot changed since the columns were read.
+            if (_columns.SlotOf(id) is var s and >= 0)
+            {
+                marked[s] = true;
+            }
+        }
+        return marked;
+    }
+
+    private readonly record struct Relevance(bool Exact, double Rank, int Start, int Id, int Slot)
+    {
+        public static readonly Comparer<Relevance> Order = Comparer<Relevance>.Create((a, b) =>
+            (b.Exact, a.Rank, b.Start, a.Id).CompareTo((a.Exact, b.Rank, a.Start, b.Id)));
+
+        public static readonly Comparer<Relevance> WorstFirst = Comparer<Relevance>.Create((a, b) => Order.Compare(b, a));
     }
 
     private bool Keeps(int s)

@@ -72,7 +72,7 @@ public sealed class SqlCommandCountTests : IDisposable
             await db.SaveChangesAsync();
         }
         var (body, _) = await _portal.GetCountedAsync("/entries?q=net-zero&sort=date");
-        Assert.Equal(5, _portal.Counter.ColumnReads);
+        Assert.Equal(6, _portal.Counter.ColumnReads);
         Assert.DoesNotContain("/entries/corporate-net-zero-standard", body, StringComparison.Ordinal);
         await _portal.GetCountedAsync("/api/entries?q=climate");
         Assert.Equal(0, _portal.Counter.ColumnReads);

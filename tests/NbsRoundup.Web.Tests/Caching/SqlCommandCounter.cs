@@ -7,7 +7,7 @@ namespace NbsRoundup.Web.Tests.Caching;
 /// <summary>
 /// Counts the SQL commands the portal runs, apart from its change-log check, which every request
 /// makes, and the reading of the catalogue's columns, which happens once per catalogue version
-/// (the same five commands at any size; <see cref="Search.CatalogueColumns.BuildTag"/>), not per request.
+/// (the same six commands at any size; <see cref="Search.CatalogueColumns.BuildTag"/>), not per request.
 /// </summary>
 public sealed class SqlCommandCounter : DbCommandInterceptor
 {
