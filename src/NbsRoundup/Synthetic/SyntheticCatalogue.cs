@@ -91,15 +91,26 @@ public sealed class SyntheticCatalogue(int entries, int seed = 20211125)
         return new Progress(written, issues);
     }
 
+    /// <summary>How many organisations a synthetic catalogue has.</summary>
+    public const int OrganisationCount = 400;
+
+    /// <summary>
+    /// The names of synthetic organisation <paramref name="i"/> (1 to <see cref="OrganisationCount"/>):
+    /// synthetic newsletter files name them the same, so importing one into a synthetic catalogue adds
+    /// entries and renames nothing.
+    /// </summary>
+    public static (string Slug, string Name, string? ShortName, string Alias) OrganisationNames(int i) =>
+        ($"syn-org-{i}", $"Institute for {Title(_enTerms[i % _enTerms.Length])} No. {i}", i % 3 == 0 ? $"I{i}" : null, $"{_zhTerms[i % _zhTerms.Length]}研究院第{i}所");
+
     private static async Task<List<int>> WriteOrganisationsAsync(Func<CatalogueDb> open, CancellationToken ct)
     {
         await using var db = open();
         var organisations = new List<Organisation>();
-        for (var i = 1; i <= 400; i++)
+        for (var i = 1; i <= OrganisationCount; i++)
         {
-            var term = _enTerms[i % _enTerms.Length];
-            var organisation = new Organisation($"syn-org-{i}", $"Institute for {Title(term)} No. {i}", i % 3 == 0 ? $"I{i}" : null);
-            organisation.AddAlias($"{_zhTerms[i % _zhTerms.Length]}研究院第{i}所");
+            var (slug, name, shortName, alias) = OrganisationNames(i);
+            var organisation = new Organisation(slug, name, shortName);
+            organisation.AddAlias(alias);
             organisations.Add(organisation);
         }
         db.Organisations.AddRange(organisations);

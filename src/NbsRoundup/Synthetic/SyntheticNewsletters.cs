@@ -6,7 +6,8 @@ namespace NbsRoundup.Synthetic;
 /// <summary>
 /// Newsletter Markdown files in the format of content/README.md, for import benchmarks and
 /// crash tests: each file one issue of about <c>entriesPerFile</c> entries across the sections,
-/// naming organisations from a shared pool (defined in the front matter of every file).
+/// naming organisations from a shared pool (defined in the front matter of every file) with the
+/// names a synthetic catalogue gives them (<see cref="SyntheticCatalogue.OrganisationNames"/>).
 /// </summary>
 public static class SyntheticNewsletters
 {
@@ -23,7 +24,8 @@ public static class SyntheticNewsletters
         var organisations = Enumerable.Range(0, 5).Select(_ => random.Next(1, 301)).Distinct().ToList();
         foreach (var o in organisations)
         {
-            sb.Append(CultureInfo.InvariantCulture, $"  - slug: syn-org-{o}\n    name: Synthetic Organisation {o}\n    short: SO{o}\n    aliases: [\"合成机构{o}\"]\n");
+            var (slug, name, shortName, alias) = SyntheticCatalogue.OrganisationNames(o);
+            sb.Append(CultureInfo.InvariantCulture, $"  - slug: {slug}\n    name: \"{name}\"\n{(shortName is null ? "" : $"    short: {shortName}\n")}    aliases: [\"{alias}\"]\n");
         }
         sb.Append("---\n\n本期是合成数据，用于导入基准测试。\n");
         var perSection = (int)Math.Ceiling(entriesPerFile / (double)_sections.Length);
@@ -37,7 +39,7 @@ public static class SyntheticNewsletters
                 sb.Append(CultureInfo.InvariantCulture, $"\n### 《{word}与{_words[random.Next(_words.Length)]}报告 {number}-{written}》\n");
                 sb.Append(CultureInfo.InvariantCulture, $"slug: syn-{number}-{written}\n");
                 sb.Append(CultureInfo.InvariantCulture, $"original: Synthetic Report {number}-{written} on {word}\n");
-                sb.Append(CultureInfo.InvariantCulture, $"organisations: SO{organisations[random.Next(organisations.Count)]}\n");
+                sb.Append(CultureInfo.InvariantCulture, $"organisations: {SyntheticCatalogue.OrganisationNames(organisations[random.Next(organisations.Count)]).Name}\n");
                 sb.Append(CultureInfo.InvariantCulture, $"date: {month}月{random.Next(1, 28)}日\n\n");
                 sb.Append(CultureInfo.InvariantCulture, $"该报告围绕{word}和{_words[random.Next(_words.Length)]}，提出了保护与修复的路径，并分析了成效。第{written}条。\n");
             }
