@@ -108,7 +108,10 @@ public sealed class CatalogueSearch(CatalogueDb db)
             page = slots.Skip(skip).Take(query.PageSize).ToArray();
         }
         var facets = !options.Facets ? null : query.HasFilters ? ColumnFacets.Count(columns, slots) : columns.WholeFacets;
-        var items = await RowsAsync(page.Select(s => columns.Slugs[s]).ToList(), ct);
+        var ids = page.Select(s => columns.Ids[s]).ToList();
+        // The columns keep ids, not slugs (100,000 strings read at every change): the page's slugs by their ids.
+        var slugOf = ids.Count == 0 ? [] : await db.Entries.AsNoTracking().Where(e => ids.Contains(e.Id)).Select(e => new { e.Id, e.Slug }).ToDictionaryAsync(e => e.Id, e => e.Slug, ct);
+        var items = await RowsAsync(ids.Where(slugOf.ContainsKey).Select(id => slugOf[id]).ToList(), ct);
         return new SearchResult(query, keywords, slots.Length, items, facets, []) { ExpandedWith = read?.ExpandedWith ?? [] };
     }
 
