@@ -52,6 +52,8 @@ dotnet publish -c Release src/NbsRoundup.Web -o "$work/portal" -v q -nologo >/de
 dotnet build -c Release bench/GrowthCurve -o "$work/growth" -v q -nologo >/dev/null
 
 export ASPNETCORE_ENVIRONMENT=Production
+# Production requires the address readers reach the portal at (feeds, sitemap, canonical links).
+export Site__PublicUrl=https://nbs.example.org
 export Catalogue__SeedWhenEmpty=false
 export RateLimits__Search__PermitLimit=100000000
 export RateLimits__Api__PermitLimit=100000000
