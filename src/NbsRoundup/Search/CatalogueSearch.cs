@@ -89,31 +89,41 @@ public sealed class CatalogueSearch(CatalogueDb db)
         }
         var filter = new ColumnQuery(columns, query, issueId, organisationId);
         var skip = (query.Page - 1) * query.PageSize;
-        int[] slots, page;
+        ColumnSlots slots;
+        int[] page;
         if (keywords is null)
         {
             slots = filter.All();
-            page = slots.Skip(skip).Take(query.PageSize).ToArray();
+            page = Window(slots.Span, skip, query.PageSize);
         }
         else if (query.Sort == CatalogueSort.Relevance)
         {
-            var hits = await SearchIndex.Ranked(db, keywords).ToListAsync(ct);
-            var typed = keywords.IsExpanded ? await SearchIndex.Matches(db, read!.Typed).ToListAsync(ct) : null;
-            (slots, var top) = filter.ByRelevance(hits, typed, skip + query.PageSize);
-            page = top.Skip(skip).ToArray();
+            // Read as they come: a list of every match would be a large allocation per query.
+            var typed = keywords.IsExpanded ? SearchIndex.Matches(db, read!.Typed).AsAsyncEnumerable() : null;
+            (slots, var top) = await filter.ByRelevanceAsync(SearchIndex.Ranked(db, keywords).AsAsyncEnumerable(), typed, skip + query.PageSize, ct);
+            page = Window(top, skip, query.PageSize);
         }
         else
         {
-            slots = filter.Among(await SearchIndex.Matches(db, keywords).ToListAsync(ct));
-            page = slots.Skip(skip).Take(query.PageSize).ToArray();
+            slots = await filter.AmongAsync(SearchIndex.Matches(db, keywords).AsAsyncEnumerable(), ct);
+            page = Window(slots.Span, skip, query.PageSize);
         }
-        var facets = !options.Facets ? null : query.HasFilters ? ColumnFacets.Count(columns, slots) : columns.WholeFacets;
+        Facets? facets;
+        int total;
+        using (slots)
+        {
+            facets = !options.Facets ? null : query.HasFilters ? ColumnFacets.Count(columns, slots.Span) : columns.WholeFacets;
+            total = slots.Length;
+        }
         var ids = page.Select(s => columns.Ids[s]).ToList();
         // The columns keep ids, not slugs (100,000 strings read at every change): the page's slugs by their ids.
         var slugOf = ids.Count == 0 ? [] : await db.Entries.AsNoTracking().Where(e => ids.Contains(e.Id)).Select(e => new { e.Id, e.Slug }).ToDictionaryAsync(e => e.Id, e => e.Slug, ct);
         var items = await RowsAsync(ids.Where(slugOf.ContainsKey).Select(id => slugOf[id]).ToList(), ct);
-        return new SearchResult(query, keywords, slots.Length, items, facets, []) { ExpandedWith = read?.ExpandedWith ?? [] };
+        return new SearchResult(query, keywords, total, items, facets, []) { ExpandedWith = read?.ExpandedWith ?? [] };
     }
+
+    private static int[] Window(ReadOnlySpan<int> slots, int skip, int take) =>
+        skip >= slots.Length ? [] : slots.Slice(skip, Math.Min(take, slots.Length - skip)).ToArray();
 
     private async Task<SearchResult> RunInSqlAsync(CatalogueQuery query, Options options, CancellationToken ct)
     {

@@ -10,7 +10,7 @@ namespace NbsRoundup.Search;
 /// </summary>
 internal static class ColumnFacets
 {
-    public static Facets Count(CatalogueColumns columns, int[] slots)
+    public static Facets Count(CatalogueColumns columns, ReadOnlySpan<int> slots)
     {
         var sectionCounts = new int[256];
         var monthCounts = new int[columns.MonthKeys.Length];

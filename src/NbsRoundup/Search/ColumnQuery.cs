@@ -1,3 +1,4 @@
+using System.Buffers;
 using NbsRoundup.Catalogue;
 using NbsRoundup.Data;
 
@@ -51,92 +52,97 @@ internal sealed class ColumnQuery
     }
 
     /// <summary>Every published entry the filters keep, in the catalogue's order.</summary>
-    public int[] All()
+    public ColumnSlots All()
     {
-        if (_none)
-        {
-            return [];
-        }
-        var kept = new List<int>();
-        for (var s = 0; s < _columns.Count; s++)
+        var kept = new ColumnSlots(_none ? 0 : _columns.Count);
+        for (var s = 0; s < kept.Capacity; s++)
         {
             if (Keeps(s))
             {
                 kept.Add(s);
             }
         }
-        return kept.ToArray();
+        return kept;
     }
 
-    /// <summary>The entries of the given ids (keyword matches) the filters keep, in the catalogue's order.</summary>
-    public int[] Among(IReadOnlyList<int> ids)
+    /// <summary>The entries of the given ids (keyword matches, read as they come) the filters keep, in the catalogue's order.</summary>
+    public async Task<ColumnSlots> AmongAsync(IAsyncEnumerable<int> ids, CancellationToken ct)
     {
-        if (_none)
-        {
-            return [];
-        }
         // Marked by slot and read back in slot order: linear, and no sort of the matches.
-        var marked = Mark(ids);
-        var kept = new List<int>(ids.Count);
-        for (var s = 0; s < marked.Length; s++)
+        var marked = await MarkAsync(ids, ct);
+        try
         {
-            if (marked[s] && Keeps(s))
+            var kept = new ColumnSlots(_none ? 0 : _columns.Count);
+            for (var s = 0; s < kept.Capacity; s++)
             {
-                kept.Add(s);
+                if (marked[s] && Keeps(s))
+                {
+                    kept.Add(s);
+                }
             }
+            return kept;
         }
-        return kept.ToArray();
+        finally
+        {
+            ArrayPool<bool>.Shared.Return(marked, clearArray: true);
+        }
     }
 
     /// <summary>
     /// The matches the filters keep (for the total and the facets, in no order), and the first
     /// <paramref name="take"/> of them by relevance as the SQL sorts them: matches of the keywords as
     /// typed first, then by rank (lower is better), newest first with undated last, then id.
+    /// <paramref name="typed"/>: the matches of the keywords as typed, when the glossary expanded them.
     /// </summary>
-    public (int[] Kept, int[] Top) ByRelevance(IReadOnlyList<SearchHit> hits, IReadOnlyList<int>? typed, int take)
+    public async Task<(ColumnSlots Kept, int[] Top)> ByRelevanceAsync(IAsyncEnumerable<SearchHit> hits, IAsyncEnumerable<int>? typed, int take, CancellationToken ct)
     {
-        if (_none)
+        var exact = typed is null ? null : await MarkAsync(typed, ct);
+        try
         {
-            return ([], []);
+            var kept = new ColumnSlots(_none ? 0 : _columns.Count);
+            // The best `take` so far, worst on top: one comparison per match for most of them.
+            var best = new PriorityQueue<Relevance, Relevance>(take + 1, Relevance.WorstFirst);
+            await foreach (var hit in hits.WithCancellation(ct))
+            {
+                var s = _columns.SlotOf(hit.Id);
+                if (_none || s < 0 || !Keeps(s))
+                {
+                    continue;
+                }
+                kept.Add(s);
+                var key = new Relevance(exact is null || exact[s], hit.Rank, _columns.Starts[s], hit.Id, s);
+                if (best.Count < take)
+                {
+                    best.Enqueue(key, key);
+                }
+                else if (take > 0 && Relevance.Order.Compare(key, best.Peek()) < 0)
+                {
+                    best.DequeueEnqueue(key, key);
+                }
+            }
+            var top = new int[best.Count];
+            for (var i = top.Length - 1; i >= 0; i--)
+            {
+                top[i] = best.Dequeue().Slot;
+            }
+            return (kept, top);
         }
-        var exact = typed is null ? null : Mark(typed);
-        var kept = new List<int>(hits.Count);
-        // The best `take` so far, worst on top: one comparison per match for most of them.
-        var best = new PriorityQueue<Relevance, Relevance>(take + 1, Relevance.WorstFirst);
-        foreach (var hit in hits)
+        finally
         {
-            var s = _columns.SlotOf(hit.Id);
-            if (s < 0 || !Keeps(s))
+            if (exact is not null)
             {
-                continue;
-            }
-            kept.Add(s);
-            if (take == 0)
-            {
-                continue;
-            }
-            var key = new Relevance(exact is null || exact[s], hit.Rank, _columns.Starts[s], hit.Id, s);
-            if (best.Count < take)
-            {
-                best.Enqueue(key, key);
-            }
-            else if (Relevance.Order.Compare(key, best.Peek()) < 0)
-            {
-                best.DequeueEnqueue(key, key);
+                ArrayPool<bool>.Shared.Return(exact, clearArray: true);
             }
         }
-        var top = new Relevance[best.Count];
-        for (var i = top.Length - 1; i >= 0; i--)
-        {
-            top[i] = best.Dequeue();
-        }
-        return (kept.ToArray(), top.Select(r => r.Slot).ToArray());
     }
 
-    private bool[] Mark(IReadOnlyList<int> ids)
+    /// <summary>A pooled array with the slots of the given ids marked; return it cleared.</summary>
+    private async Task<bool[]> MarkAsync(IAsyncEnumerable<int> ids, CancellationToken ct)
     {
-        var marked = new bool[_columns.Count];
-        foreach (var id in ids)
+        // Pooled: at 100,000 entries a fresh array is a large-object allocation per query, and their
+        // collections were most of the gap between the p50 and the p95.
+        var marked = ArrayPool<bool>.Shared.Rent(Math.Max(1, _columns.Count));
+        await foreach (var id in ids.WithCancellation(ct))
         {
             // The full-text index holds visible entries only; an id without a slot changed since the columns were read.
             if (_columns.SlotOf(id) is var s and >= 0)
@@ -203,5 +209,31 @@ internal sealed class ColumnQuery
             }
         }
         return false;
+    }
+}
+
+/// <summary>
+/// Slots a query kept, in a pooled array (at 100,000 entries a fresh one is a large-object
+/// allocation per query); dispose to return it.
+/// </summary>
+internal sealed class ColumnSlots(int capacity) : IDisposable
+{
+    private int[]? _slots = capacity == 0 ? [] : ArrayPool<int>.Shared.Rent(capacity);
+
+    public int Capacity { get; } = capacity;
+
+    public int Length { get; private set; }
+
+    public ReadOnlySpan<int> Span => _slots.AsSpan(0, Length);
+
+    public void Add(int slot) => _slots![Length++] = slot;
+
+    public void Dispose()
+    {
+        if (_slots is { Length: > 0 } slots)
+        {
+            ArrayPool<int>.Shared.Return(slots);
+        }
+        _slots = null;
     }
 }
