@@ -70,6 +70,12 @@ public sealed class CatalogueColumns
     /// <summary>The slot of an entry id, or -1 when it is not a published entry.</summary>
     internal int SlotOf(int id) => (uint)id < (uint)_slotOf.Length ? _slotOf[id] - 1 : -1;
 
+    private static readonly Dictionary<string, int> _topicBits =
+        Discovery.Topics.All.Select((t, i) => (t.Key, i)).ToDictionary(t => t.Key, t => t.i, StringComparer.Ordinal);
+
+    /// <summary>A topic's bit in <see cref="TopicBits"/> (its place in the vocabulary), or -1 for no topic.</summary>
+    internal static int TopicBit(string key) => _topicBits.TryGetValue(key, out var bit) ? bit : -1;
+
     internal int OrganisationIndex(int id) => _organisationIndex.TryGetValue(id, out var index) ? index : -1;
 
     /// <summary>
@@ -121,10 +127,9 @@ public sealed class CatalogueColumns
             MonthKeys[index] = key;
         }
 
-        var topicBit = Discovery.Topics.All.Select((t, i) => (t.Key, i)).ToDictionary(t => t.Key, t => t.i, StringComparer.Ordinal);
         foreach (var (entryId, key) in topics)
         {
-            if (SlotOf(entryId) is var slot and >= 0 && topicBit.TryGetValue(key, out var bit))
+            if (SlotOf(entryId) is var slot and >= 0 && TopicBit(key) is var bit and >= 0)
             {
                 TopicBits[slot] |= 1UL << bit;
             }

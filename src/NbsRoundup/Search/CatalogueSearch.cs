@@ -25,6 +25,7 @@ public sealed class CatalogueSearch(CatalogueDb db)
     /// </param>
     public sealed record Options(bool Facets = true, bool Columns = true);
 
+    // A class with init properties, not a positional record: EF can only see through member initialisers.
     private sealed class Ranked
     {
         public required Entry Entry { get; init; }
@@ -320,5 +321,4 @@ public sealed class CatalogueSearch(CatalogueDb db)
             Places = places,
         };
     }
-
 }

@@ -41,7 +41,7 @@ internal sealed class ColumnQuery
         }
         foreach (var key in query.Topics)
         {
-            var bit = Discovery.Topics.All.Select(t => t.Key).ToList().IndexOf(key);
+            var bit = CatalogueColumns.TopicBit(key);
             _none |= bit < 0;
             _topics |= bit < 0 ? 0 : 1UL << bit;
         }
