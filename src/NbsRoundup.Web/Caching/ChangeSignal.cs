@@ -1,4 +1,5 @@
 using Microsoft.Data.Sqlite;
+using Microsoft.EntityFrameworkCore.Infrastructure;
 
 namespace NbsRoundup.Web.Caching;
 
@@ -16,11 +17,12 @@ public sealed class ChangeSignal : IDisposable
 
     public ChangeSignal(IServiceProvider services)
     {
-        using var scope = services.CreateScope();
-        var db = scope.ServiceProvider.GetRequiredService<CatalogueDb>();
-        if (db.Database.IsSqlite())
+        // From the store's options, not from a context: the first context of the process costs EF Core's
+        // whole service set-up, which start-up does on another core while this runs.
+        var options = services.GetRequiredService<DbContextOptions<CatalogueDb>>();
+        if (options.Extensions.Any(e => e.Info.IsDatabaseProvider && e.GetType().Assembly == typeof(SqliteDbContextOptionsBuilder).Assembly))
         {
-            var builder = new SqliteConnectionStringBuilder(db.Database.GetConnectionString()) { Mode = SqliteOpenMode.ReadOnly, Pooling = false };
+            var builder = new SqliteConnectionStringBuilder(RelationalOptionsExtension.Extract(options).ConnectionString) { Mode = SqliteOpenMode.ReadOnly, Pooling = false };
             _watch = new SqliteConnection(builder.ToString());
         }
     }

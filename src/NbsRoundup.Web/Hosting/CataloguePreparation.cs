@@ -12,6 +12,29 @@ public static class CataloguePreparation
     {
         await using var scope = services.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<CatalogueDb>();
+        if (!await StartupCheck.NothingToDoAsync(db, ct))
+        {
+            await MigrateAndCatchUpAsync(db, logger, ct);
+        }
+        if (db.Database.IsPostgres())
+        {
+            // WAL, synchronous and busy timeouts are SQLite's; a PostgreSQL server keeps its own (fsync, synchronous_commit).
+            logger.LogInformation("PostgreSQL: the catalogue is on {Database}", db.Database.GetDbConnection().Database);
+            return;
+        }
+        var settings = await DatabaseSafety.EnsureAsync(db, ct);
+        if (!settings.AreSafe)
+        {
+            logger.LogWarning("SQLite settings are not the durable ones the portal expects: {Settings}", settings.ToString());
+        }
+        else
+        {
+            logger.LogInformation("SQLite: {Settings}", settings.ToString());
+        }
+    }
+
+    private static async Task MigrateAndCatchUpAsync(CatalogueDb db, ILogger logger, CancellationToken ct)
+    {
         // A new database has no history table: asking it for applied migrations would make EF Core
         // (on PostgreSQL) run a failing query and log an error on every first start.
         var fresh = !await DatabaseSafety.HasMigrationHistoryAsync(db, ct);
@@ -49,21 +72,6 @@ public static class CataloguePreparation
         if (await PlaceScopeIndex.EnsureCompleteAsync(db, ct) is > 0 and var scoped)
         {
             logger.LogInformation("Rebuilt {Count} place scopes of the entries' places", scoped);
-        }
-        if (db.Database.IsPostgres())
-        {
-            // WAL, synchronous and busy timeouts are SQLite's; a PostgreSQL server keeps its own (fsync, synchronous_commit).
-            logger.LogInformation("PostgreSQL: the catalogue is on {Database}", db.Database.GetDbConnection().Database);
-            return;
-        }
-        var settings = await DatabaseSafety.EnsureAsync(db, ct);
-        if (!settings.AreSafe)
-        {
-            logger.LogWarning("SQLite settings are not the durable ones the portal expects: {Settings}", settings.ToString());
-        }
-        else
-        {
-            logger.LogInformation("SQLite: {Settings}", settings.ToString());
         }
     }
 

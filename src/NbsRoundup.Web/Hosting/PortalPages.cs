@@ -33,11 +33,12 @@ public static class PortalPages
         return services;
     }
 
-    /// <summary>Migrates the catalogue and seeds it from content/ when it is empty, before the first request.</summary>
+    /// <summary>Migrates the catalogue, seeds it from content/ when it is empty and compiles the first page's queries, before the first request.</summary>
     public static async Task PrepareCatalogueAsync(this WebApplication app)
     {
         var logger = app.Services.GetRequiredService<ILoggerFactory>().CreateLogger("NbsRoundup.Startup");
         await CataloguePreparation.MigrateAsync(app.Services, logger);
         await CataloguePreparation.SeedIfEmptyAsync(app.Services, app.Configuration, app.Environment, logger);
+        await ReaderWarmUp.RunAsync(app.Services, logger);
     }
 }
