@@ -119,6 +119,8 @@ public sealed class LookupFixtureServer : IAsyncLifetime
         app.MapGet("/articles/stxb202101010001", (HttpContext c) => Page(c, "chinese-journal-article.html"));
         app.MapGet("/news/kunming", (HttpContext c) => Page(c, "canonical-news.html"));
         app.MapGet("/news/standard-launch", (HttpContext c) => Page(c, "template-canonical.html"));
+        // An IUCN page that names its publisher by the catalogue's alias for IUCN, not by its name.
+        app.MapGet("/news/coastal-wetlands", (HttpContext c) => Page(c, "alias-publisher.html"));
         app.MapGet("/reports/mangroves.pdf", () => Results.Bytes(pdf, "application/pdf"));
         // Printed by Chromium from mangrove-manual.source.html (NOTES.md): real CJK fonts, and the page's
         // <title>, a file name here as in many exported reports, as the document's Title.
