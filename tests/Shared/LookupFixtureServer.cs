@@ -1,3 +1,5 @@
+using System.Collections.Concurrent;
+using System.Diagnostics;
 using System.Net;
 using System.Text;
 using Microsoft.AspNetCore.Builder;
@@ -18,8 +20,9 @@ namespace NbsRoundup.Testing;
 /// Kestrel on 127.0.0.1, on two random ports, serving pages modelled on the kinds of link editors paste:
 /// a journal article, a report page, a Chinese government notice in GBK, PDFs, a DOI resolver, redirects,
 /// a page that never answers and a 50 MB body. The second port is for showing that the address rule
-/// refuses loopback while the first is exempted for a test. Shared by the catalogue, web and browser
-/// suites (tests/Shared), with its pages in tests/Shared/Fixtures/Lookup.
+/// refuses loopback while the first is exempted for a test. Every request is recorded (<see cref="Received"/>):
+/// what a client sent and when, for tests of the User-Agent, of pauses and of how many requests run at once.
+/// Shared by the catalogue, web and browser suites (tests/Shared), with its pages in tests/Shared/Fixtures/Lookup.
 /// </summary>
 public sealed class LookupFixtureServer : IAsyncLifetime
 {
@@ -28,6 +31,8 @@ public sealed class LookupFixtureServer : IAsyncLifetime
     public const long HugeBytes = 50L * 1024 * 1024;
     public const long FastBytes = 6L * 1024 * 1024;
 
+    private readonly ConcurrentQueue<ReceivedRequest> _received = new();
+    private readonly Stopwatch _clock = Stopwatch.StartNew();
     private WebApplication? _app;
     private long _hugeBytesSent;
     private TaskCompletionSource _hugeEnded = new(TaskCreationOptions.RunContinuationsAsynchronously);
@@ -43,6 +48,9 @@ public sealed class LookupFixtureServer : IAsyncLifetime
 
     /// <summary>Waits until the 50 MB response has ended, by finishing or by the client going away.</summary>
     public Task HugeEnded => _hugeEnded.Task;
+
+    /// <summary>Every request received so far, in the order they arrived.</summary>
+    public IReadOnlyList<ReceivedRequest> Received => [.. _received];
 
     public void ResetHuge()
     {
@@ -80,6 +88,22 @@ public sealed class LookupFixtureServer : IAsyncLifetime
 
     private void Map(WebApplication app)
     {
+        app.Use(async (context, next) =>
+        {
+            var request = new ReceivedRequest(context.Request.Method, context.Request.Host.Value ?? "",
+                context.Connection.LocalPort, $"{context.Request.Path}{context.Request.QueryString}",
+                context.Request.Headers.UserAgent.ToString(), _clock.Elapsed);
+            _received.Enqueue(request);
+            try
+            {
+                await next(context);
+            }
+            finally
+            {
+                request.Answered = _clock.Elapsed;
+            }
+        });
+
         var pdf = MangroveReportPdf();
         var pdfWithInfo = ReportPdfWithInformation();
 
@@ -95,6 +119,8 @@ public sealed class LookupFixtureServer : IAsyncLifetime
         app.MapGet("/articles/stxb202101010001", (HttpContext c) => Page(c, "chinese-journal-article.html"));
         app.MapGet("/news/kunming", (HttpContext c) => Page(c, "canonical-news.html"));
         app.MapGet("/news/standard-launch", (HttpContext c) => Page(c, "template-canonical.html"));
+        // An IUCN page that names its publisher by the catalogue's alias for IUCN, not by its name.
+        app.MapGet("/news/coastal-wetlands", (HttpContext c) => Page(c, "alias-publisher.html"));
         app.MapGet("/reports/mangroves.pdf", () => Results.Bytes(pdf, "application/pdf"));
         // Printed by Chromium from mangrove-manual.source.html (NOTES.md): real CJK fonts, and the page's
         // <title>, a file name here as in many exported reports, as the document's Title.
@@ -126,6 +152,12 @@ public sealed class LookupFixtureServer : IAsyncLifetime
         app.MapMethods("/head-refused", ["GET", "HEAD"], (HttpContext c) =>
             c.Request.Method == "HEAD" ? Results.StatusCode(405) : Results.Content("<html><title>ok</title></html>", "text/html"));
         app.MapMethods("/gone", ["GET", "HEAD"], () => Results.NotFound());
+        // Answers HEAD and GET after holding the request: how many requests a client has open at once shows.
+        app.MapMethods("/hold/{milliseconds:int}", ["GET", "HEAD"], async (int milliseconds, HttpContext c) =>
+        {
+            await Task.Delay(milliseconds, c.RequestAborted);
+            return Results.Content("<html><title>held</title></html>", "text/html");
+        });
 
         app.MapGet("/slow", async (HttpContext c) =>
         {
@@ -227,4 +259,17 @@ public sealed class LookupFixtureServer : IAsyncLifetime
         page.AddText("Nairobi, 5 November 2021", 10, new PdfPoint(50, 560), regular);
         return builder.Build();
     }
+}
+
+/// <summary>A request the fixture server received, with when it arrived and when its answer was written.</summary>
+/// <param name="Method">GET, HEAD ...</param>
+/// <param name="Host">The Host header, "127.0.0.1:41234".</param>
+/// <param name="LocalPort">The server port it came in on.</param>
+/// <param name="PathAndQuery">"/go?to=..."</param>
+/// <param name="UserAgent">The User-Agent header; empty when there was none.</param>
+/// <param name="Arrived">When it arrived, on the server's clock.</param>
+public sealed record ReceivedRequest(string Method, string Host, int LocalPort, string PathAndQuery, string UserAgent, TimeSpan Arrived)
+{
+    /// <summary>When the server had answered it; null while it is still being answered.</summary>
+    public TimeSpan? Answered { get; set; }
 }

@@ -1,3 +1,4 @@
+using System.Text.RegularExpressions;
 using Microsoft.Playwright;
 using static Microsoft.Playwright.Assertions;
 
@@ -14,6 +15,13 @@ public class EditorPageAccessibilityTests(BrowserPortal browser)
     {
         ["chinese"] = Reader.Desktop,
         ["english"] = Reader.EnglishDesktop,
+    };
+
+    // Titles far apart, so that neither draft is taken for a duplicate of the other.
+    private static readonly Dictionary<string, (string Slug, string Title)> _drafts = new()
+    {
+        ["chinese"] = ("draft-mangrove-nursery-log", "红树林苗圃育苗记录"),
+        ["english"] = ("draft-seagrass-survey-plan", "海草床季度监测计划"),
     };
 
     // An outlined button, a filled one, and the outlined one on the green header; "fill from link" beside its field.
@@ -93,6 +101,20 @@ public class EditorPageAccessibilityTests(BrowserPortal browser)
             // An impossible date, warned on the form as the importer warns.
             await page.GotoAsync("/admin/entries/uk-footprint-on-global-biodiversity/edit");
             await Expect(page.Locator("#date-warning")).ToBeVisibleAsync();
+            await Axe.AssertNoSeriousViolationsAsync(page);
+
+            // A draft of its own, saved on the form, then seen as readers will see it: with the draft banner.
+            var (slug, title) = _drafts[language];
+            await page.GotoAsync("/admin/issues/2021-11/entries/new?section=research");
+            await page.Locator("#Input_Title").FillAsync(title);
+            await page.Locator("#Input_Summary").FillAsync("还没有发布：只有编辑能看到。");
+            await page.Locator("#Input_Draft").CheckAsync();
+            await page.Locator("#Input_Slug").FillAsync(slug);
+            await page.Locator("main form button.primary").ClickAsync();
+            await Expect(page).ToHaveURLAsync(new Regex($"/admin/issues/2021-11#{slug}$"));
+            await page.GotoAsync($"/entries/{slug}");
+            await Expect(page.Locator(".draft-banner")).ToBeVisibleAsync();
+            await Expect(page.Locator("h1")).ToHaveTextAsync(title);
             await Axe.AssertNoSeriousViolationsAsync(page);
         }, _languages[language], label: language);
 }

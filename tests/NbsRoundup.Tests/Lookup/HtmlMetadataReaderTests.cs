@@ -61,6 +61,21 @@ public sealed class HtmlMetadataReaderTests
         Assert.Equal(MetadataSource.Citation, result.Sources[LookupField.Date]);
     }
 
+    [Theory]
+    [InlineData(true, true, "Wetland restoration guidance (Dublin Core)", MetadataSource.DublinCore)]
+    [InlineData(false, true, "Wetland restoration guidance (OpenGraph)", MetadataSource.OpenGraph)]
+    [InlineData(false, false, "Wetland restoration guidance (title element)", MetadataSource.Html)]
+    public void Below_JSON_LD_the_title_comes_from_Dublin_Core_then_OpenGraph_then_the_title_element(bool dublinCore, bool openGraph, string title, MetadataSource source)
+    {
+        // Written in the reverse of the order of trust: the order in the page does not decide.
+        var result = Read("<title>Wetland restoration guidance (title element)</title>"
+            + (openGraph ? "<meta property=\"og:title\" content=\"Wetland restoration guidance (OpenGraph)\">" : "")
+            + (dublinCore ? "<meta name=\"DC.title\" content=\"Wetland restoration guidance (Dublin Core)\">" : ""));
+
+        Assert.Equal(title, result.OriginalTitle);
+        Assert.Equal(source, result.Sources[LookupField.OriginalTitle]);
+    }
+
     [Fact]
     public void Dublin_Core_gives_title_creators_publisher_date_and_language()
     {

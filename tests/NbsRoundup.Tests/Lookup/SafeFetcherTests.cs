@@ -16,6 +16,37 @@ public sealed class SafeFetcherTests(LookupFixtureServer server)
     private SafeFetcherOptions RuleOn => new() { ExemptEndpoints = [new IPEndPoint(IPAddress.Loopback, server.Port)] };
 
     [Fact]
+    public void The_portal_s_limits_are_10_seconds_5_redirects_5_MB_and_the_address_rule_on()
+    {
+        // The portal builds its fetcher from these defaults (PortalLookup): they are what editors get.
+        var defaults = new SafeFetcherOptions();
+
+        Assert.Equal(TimeSpan.FromSeconds(10), defaults.Timeout);
+        Assert.Equal(5, defaults.MaxRedirects);
+        Assert.Equal(5L * 1024 * 1024, defaults.MaxBodyBytes);
+        Assert.False(defaults.AllowPrivateAddresses);
+    }
+
+    [Fact]
+    public async Task Every_request_of_a_fetch_and_of_a_link_check_names_NbS_Round_up_in_its_User_Agent()
+    {
+        using var fetcher = new SafeFetcher(_local);
+        var tag = Guid.NewGuid().ToString("N");
+        var page = $"/head-refused?ua={tag}";
+
+        var fetched = await fetcher.GetAsync(server.Url($"/go?ua={tag}&to={Uri.EscapeDataString(page)}"));
+        var check = await fetcher.CheckAsync(server.Url(page));
+
+        Assert.True(fetched.Succeeded, fetched.Failure?.Message);
+        Assert.True(check.IsOk);
+        var sent = server.Received.Where(r => r.PathAndQuery.Contains(tag, StringComparison.Ordinal)).ToList();
+        // The redirect and its target; then HEAD, refused, and GET.
+        Assert.Equal(["GET /go", "GET /head-refused", "HEAD /head-refused", "GET /head-refused"],
+            sent.Select(r => $"{r.Method} {r.PathAndQuery.Split('?')[0]}"));
+        Assert.All(sent, r => Assert.Contains("NbS Round-up", r.UserAgent, StringComparison.Ordinal));
+    }
+
+    [Fact]
     public async Task Five_redirects_are_followed_to_the_page()
     {
         using var fetcher = new SafeFetcher(_local);

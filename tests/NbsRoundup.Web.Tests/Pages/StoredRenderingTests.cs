@@ -1,5 +1,6 @@
 using System.Net;
 using System.Text.Json;
+using Microsoft.AspNetCore.OutputCaching;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using NbsRoundup.Data;
@@ -44,6 +45,33 @@ public sealed class StoredRenderingTests(CountingPortal portal) : IClassFixture<
         }
         Assert.Contains("自然气候解决方案", api.GetProperty("summaryHtml").GetString()!);
         Assert.Contains("<meta property=\"og:description\"", page);
+    }
+
+    [Fact]
+    public async Task The_issue_page_shows_the_introductions_and_summaries_stored_at_save_and_renders_nothing()
+    {
+        const string slug = "corporate-net-zero-standard";
+        await ChangeMarkdownOnlyAsync(slug, "**summary rendered on request**");
+        using (var scope = portal.Services.CreateScope())
+        {
+            var db = scope.ServiceProvider.GetRequiredService<CatalogueDb>();
+            var issue = await db.Issues.Where(i => i.Slug == "2021-11").Select(i => i.Id).SingleAsync();
+            Assert.Equal(1, await db.Issues.Where(i => i.Id == issue)
+                .ExecuteUpdateAsync(s => s.SetProperty(i => i.Introduction, "**issue introduction rendered on request**")));
+            // The COP26 and COP15 sections' own introductions.
+            Assert.Equal(2, await db.IssueSectionIntros.Where(s => s.IssueId == issue)
+                .ExecuteUpdateAsync(s => s.SetProperty(i => i.Markdown, "**section introduction rendered on request**")));
+        }
+        // Nothing told the cache: empty it, so that the page is answered from the database now.
+        await portal.Services.GetRequiredService<IOutputCacheStore>().EvictByTagAsync("portal", CancellationToken.None);
+
+        var (page, commands) = await portal.GetCountedAsync("/issues/2021-11");
+
+        Assert.True(commands > 0, "the issue page came from the cache");
+        Assert.False(page.Contains("rendered on request", StringComparison.Ordinal), "the issue page rendered Markdown on request");
+        Assert.Contains("大自然保护协会(TNC)中国项目科学部", page); // the issue's introduction, as stored
+        Assert.Contains("联合国气候变化框架公约（UNFCCC）第 26 次缔约方会议", page); // COP26's, as stored
+        Assert.Contains("到2030年全球温室气体排放量必须减半", page); // the entry's summary, as stored
     }
 
     [Fact]

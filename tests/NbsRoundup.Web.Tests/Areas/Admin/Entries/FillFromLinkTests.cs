@@ -221,9 +221,26 @@ public sealed class FillFromLinkTests(LookupPortal portal) : IClassFixture<Looku
             (organisation.GetProperty("slug").GetString(), organisation.GetProperty("name").GetString(), organisation.GetProperty("isNew").GetBoolean()));
         Assert.Equal(["Nathalie Seddon"], root.GetProperty("authors").EnumerateArray().Select(a => a.GetString()));
         Assert.Equal("2021-11-05", root.GetProperty("date").GetString());
+        // A PDF names no canonical address: the link is the one it was fetched from.
+        Assert.Equal(portal.Sites.Url("/reports/nbs-mitigation.pdf").AbsoluteUri, root.GetProperty("link").GetString());
         Assert.True(root.TryGetProperty("language", out _));
         var duplicate = Assert.Single(root.GetProperty("duplicates").EnumerateArray());
-        Assert.Equal(("unep-iucn-nbs-climate-mitigation", "title"), (duplicate.GetProperty("slug").GetString(), duplicate.GetProperty("reason").GetString()));
+        Assert.Equal(("unep-iucn-nbs-climate-mitigation", "《基于自然的解决方案减缓气候变化》", "title"),
+            (duplicate.GetProperty("slug").GetString(), duplicate.GetProperty("title").GetString(), duplicate.GetProperty("reason").GetString()));
+    }
+
+    [Fact]
+    public async Task The_lookup_command_resolves_a_publisher_named_by_one_of_an_organisation_s_aliases_to_that_organisation()
+    {
+        // The page names IUCN as "世界自然保护联盟", an alias the seed catalogue records for it.
+        var (exit, output, _) = await RunAsync("lookup", portal.Sites.Url("/news/coastal-wetlands").AbsoluteUri);
+
+        Assert.Equal(0, exit);
+        using var json = JsonDocument.Parse(output);
+        var organisation = Assert.Single(json.RootElement.GetProperty("organisations").EnumerateArray());
+        Assert.Equal(("iucn", "International Union for Conservation of Nature", false),
+            (organisation.GetProperty("slug").GetString(), organisation.GetProperty("name").GetString(), organisation.GetProperty("isNew").GetBoolean()));
+        Assert.Equal("滨海湿地保护与恢复：基于自然的解决方案在中国的实践", json.RootElement.GetProperty("title").GetString());
     }
 
     [Fact]

@@ -40,6 +40,27 @@ public sealed class WorkListTests(PortalFactory portal) : IClassFixture<PortalFa
     }
 
     [Fact]
+    public async Task An_entry_with_no_link_at_all_is_listed_as_having_no_link_apart_from_one_awaiting_its_link()
+    {
+        using var editor = await Editors.SignInAsync(portal);
+        const string file = "---\nslug: 2022-03-links\ntitle: 链接情况\nyear: 2022\nmonth: 3\n---\n\n# 研究和观点\n\n"
+            + "### 没有链接的报告\nslug: report-without-link\norganisations: IUCN\n\n原文没有给出链接。\n\n"
+            + "### 链接待补的报告\nslug: report-link-awaited\nlink: #\norganisations: IUCN\n\n原文的链接还不知道。\n\n"
+            + "### 有链接的报告\nslug: report-with-link\nlink: https://www.iucn.org/resources/report-with-link\norganisations: IUCN\n\n原文有链接。\n";
+        await Uploading.ImportAsync(editor, "2022-03-links.md", Encoding.UTF8.GetBytes(file));
+
+        var page = (await Forms.GetAsync(editor, "/admin/worklist?issue=2022-03-links")).Document;
+
+        Assert.Equal("没有链接", page.QuerySelector("#work-missinglink")!.ChildNodes[0].TextContent.Trim());
+        var missing = Assert.Single(page.QuerySelectorAll("#work-missinglink + .work-items li a"));
+        Assert.Equal("/admin/entries/report-without-link/edit", missing.GetAttribute("href"));
+        var awaited = Assert.Single(page.QuerySelectorAll("#work-awaitedlink + .work-items li a"));
+        Assert.Equal("/admin/entries/report-link-awaited/edit", awaited.GetAttribute("href"));
+        var count = page.QuerySelectorAll(".work-counts a").Single(a => a.GetAttribute("href")!.EndsWith("kind=missinglink", StringComparison.Ordinal));
+        Assert.Equal("1", count.QuerySelector(".count")!.TextContent);
+    }
+
+    [Fact]
     public async Task The_edit_form_of_an_entry_with_an_impossible_date_says_so()
     {
         using var editor = await Editors.SignInAsync(portal);
