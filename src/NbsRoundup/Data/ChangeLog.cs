@@ -20,10 +20,20 @@ public sealed class ChangeRecord
 public static class ChangeLog
 {
     /// <summary>Appends a change; runs inside the saving transaction.</summary>
-    internal static Task AppendAsync(CatalogueDb db, CatalogueChange change, DateTime now, CancellationToken ct) =>
-        db.Database.ExecuteSqlRawAsync(
+    internal static async Task AppendAsync(CatalogueDb db, CatalogueChange change, DateTime now, CancellationToken ct)
+    {
+        if (db.Database.IsPostgres())
+        {
+            // Readers take the newest record's id as the catalogue's version, so records must become
+            // visible in the order of their ids. PostgreSQL hands out ids at insert and commits in any
+            // order: without this lock, held to commit, a record could commit after a newer one had been
+            // read as the version, and its change would stay unseen until the next. SQLite has one writer.
+            await db.Database.ExecuteSqlRawAsync("SELECT pg_advisory_xact_lock(4711009)", ct);
+        }
+        await db.Database.ExecuteSqlRawAsync(
             "INSERT INTO \"ChangeRecords\" (\"CommittedAt\", \"Tags\") VALUES ({0}, {1})",
             [now, change.Serialize()], ct);
+    }
 
     /// <summary>The newest change's id; 0 for none.</summary>
     public static async Task<long> LatestAsync(CatalogueDb db, CancellationToken ct) =>

@@ -25,7 +25,7 @@ public sealed class CatalogueColumns
     /// <summary>The SQL tag of the build's queries: once per catalogue version, not per request.</summary>
     public const string BuildTag = "catalogue-columns";
 
-    private sealed record Kept(long ChangeId, DateTime CommittedAt, CatalogueColumns Columns);
+    private sealed record Kept(long ChangeId, DateTime CommittedAt, CatalogueColumns Columns, bool Patched);
 
     // One per database (connection string): tests and tools open several in one process.
     private static readonly ConcurrentDictionary<string, Kept> _kept = new(StringComparer.Ordinal);
@@ -35,6 +35,8 @@ public sealed class CatalogueColumns
     internal int[] Ids { get; }
     internal byte[] Sections { get; }
     internal int[] Issues { get; }
+    /// <summary>Position within its section: kept so that a patched version sorts exactly as a read one.</summary>
+    internal int[] Positions { get; }
     /// <summary>Day numbers of the date's first and last day; -1 when undated.</summary>
     internal int[] Starts { get; }
     internal int[] Ends { get; }
@@ -95,7 +97,7 @@ public sealed class CatalogueColumns
     /// <summary>The whole catalogue's facets, counted once per version.</summary>
     internal Facets WholeFacets => _whole ??= ColumnFacets.Count(this, Enumerable.Range(0, Count).ToArray());
 
-    private CatalogueColumns(Row[] rows, List<(int EntryId, int OrganisationId)> links, List<(int EntryId, string Key)> topics,
+    internal CatalogueColumns(Row[] rows, List<(int EntryId, int OrganisationId)> links, List<(int EntryId, string Key)> topics,
         List<(int EntryId, string Code)> places, List<OrganisationName> organisations)
     {
         // The catalogue's order: newest first with undated last, then issue (newest first), section, position, id.
@@ -104,6 +106,7 @@ public sealed class CatalogueColumns
         Ids = new int[n];
         Sections = new byte[n];
         Issues = new int[n];
+        Positions = new int[n];
         Starts = new int[n];
         Ends = new int[n];
         Months = new int[n];
@@ -116,6 +119,7 @@ public sealed class CatalogueColumns
             Ids[s] = row.Id;
             Sections[s] = checked((byte)row.SectionId);
             Issues[s] = row.IssueId;
+            Positions[s] = row.Position;
             Starts[s] = row.Start;
             Ends[s] = row.End;
             Months[s] = monthIndex.TryGetValue((row.Year, row.Month), out var m) ? m : monthIndex[(row.Year, row.Month)] = monthIndex.Count;
@@ -178,7 +182,7 @@ public sealed class CatalogueColumns
         return (start, values);
     }
 
-    private sealed record Row(int Id, int IssueId, int SectionId, int Position, int Start, int End, int? Year, int? Month);
+    internal sealed record Row(int Id, int IssueId, int SectionId, int Position, int Start, int End, int? Year, int? Month);
 
     /// <summary>The columns of the catalogue's current version: kept ones, or read now (one build at a time per database).</summary>
     public static async Task<CatalogueColumns> ForAsync(CatalogueDb db, CancellationToken ct)
@@ -199,8 +203,9 @@ public sealed class CatalogueColumns
             {
                 return kept.Columns;
             }
-            var columns = await ReadAsync(db, ct);
-            _kept[key] = new Kept(changeId, committedAt, columns);
+            var patched = kept is null ? null : await ColumnPatch.TryAsync(db, kept.ChangeId, changeId, kept.Columns, ct);
+            var columns = patched ?? await ReadAsync(db, ct);
+            _kept[key] = new Kept(changeId, committedAt, columns, patched is not null);
             return columns;
         }
         finally
@@ -208,6 +213,12 @@ public sealed class CatalogueColumns
             gate.Release();
         }
     }
+
+    /// <summary>Whether the kept columns of this database were patched from the change log rather than read (for tests).</summary>
+    internal static bool WerePatched(CatalogueDb db) => _kept.TryGetValue(db.Database.GetConnectionString() ?? "", out var kept) && kept.Patched;
+
+    /// <summary>The columns read from the tables now, whatever is kept (for tests).</summary>
+    internal static Task<CatalogueColumns> ReadFreshAsync(CatalogueDb db, CancellationToken ct) => ReadAsync(db, ct);
 
     /// <summary>
     /// Reads the columns' tables, each in one command, row by row from the data reader: the first
@@ -219,46 +230,75 @@ public sealed class CatalogueColumns
     /// </summary>
     private static async Task<CatalogueColumns> ReadAsync(CatalogueDb db, CancellationToken ct)
     {
-        var rows = new List<Row>();
-        var links = new List<(int, int)>();
-        var topics = new List<(int, string)>();
-        var places = new List<(int, string)>();
-        var organisations = new List<OrganisationName>();
-        var aliases = new List<(int OrganisationId, string Name)>();
+        var parts = new Parts();
         await db.Database.OpenConnectionAsync(ct);
         try
         {
-            // Dates as day numbers (days since 0001-01-01, DateOnly.DayNumber) computed by the engine: parsing
-            // 200,000 dates from SQLite's text took a third of the read.
-            var day = db.Database.IsPostgres() ? "({0} - DATE '0001-01-01')" : "CAST(julianday({0}) - 1721425.5 AS INTEGER)";
-            await ReadEachAsync(db, $"""
-                SELECT e."Id", e."IssueId", e."SectionId", e."Position", {string.Format(CultureInfo.InvariantCulture, day, "e.\"DateStart\"")},
-                    {string.Format(CultureInfo.InvariantCulture, day, "e.\"DateEnd\"")}, e."DateYear", e."DateMonth"
-                FROM "Entries" AS e INNER JOIN "Issues" AS i ON e."IssueId" = i."Id" WHERE e."IsPublished" AND i."IsPublished"
-                """, r => rows.Add(new Row(r.GetInt32(0), r.GetInt32(1), r.GetInt32(2), r.GetInt32(3),
-                    r.IsDBNull(4) ? -1 : r.GetInt32(4), r.IsDBNull(5) ? -1 : r.GetInt32(5),
-                    r.IsDBNull(6) ? null : r.GetInt32(6), r.IsDBNull(7) ? null : r.GetInt32(7))), ct);
-            await ReadEachAsync(db, """SELECT "EntryId", "OrganisationId" FROM "EntryOrganisations" """, r => links.Add((r.GetInt32(0), r.GetInt32(1))), ct);
-            await ReadEachAsync(db, $"""SELECT "EntryId", "Key" FROM "EntryTags" WHERE "Kind" = {(int)TagKind.Topic}""", r => topics.Add((r.GetInt32(0), r.GetString(1))), ct);
-            await ReadEachAsync(db, """SELECT "EntryId", "Code" FROM "PlaceScopes" """, r => places.Add((r.GetInt32(0), r.GetString(1))), ct);
-            await ReadEachAsync(db, """SELECT "Id", "Slug", "Name", "ShortName", "NormalizedName", "NormalizedShortName" FROM "Organisations" ORDER BY "Id" """,
-                r => organisations.Add(new OrganisationName(r.GetInt32(0), r.GetString(1), r.GetString(2), r.IsDBNull(3) ? null : r.GetString(3),
-                    r.GetString(4), r.IsDBNull(5) ? null : r.GetString(5))), ct);
-            await ReadEachAsync(db, """SELECT "OrganisationId", "NormalizedName" FROM "OrganisationAliases" """, r => aliases.Add((r.GetInt32(0), r.GetString(1))), ct);
+            await parts.ReadEntriesAsync(db, null, ct);
+            await parts.ReadOrganisationsAsync(db, ct);
         }
         finally
         {
             await db.Database.CloseConnectionAsync();
         }
-        var aliasesOf = aliases.ToLookup(a => a.OrganisationId, a => a.Name);
-        foreach (var organisation in organisations)
-        {
-            organisation.NormalizedAliases = aliasesOf[organisation.Id].ToList();
-        }
-        return new CatalogueColumns(rows.ToArray(), links, topics, places, organisations);
+        return parts.Build();
     }
 
-    private static async Task ReadEachAsync(CatalogueDb db, string sql, Action<DbDataReader> row, CancellationToken ct)
+    /// <summary>What the columns are built from, as read (all entries', or some entries' when patching).</summary>
+    internal sealed class Parts
+    {
+        public List<Row> Rows { get; } = [];
+        public List<(int EntryId, int OrganisationId)> Links { get; } = [];
+        public List<(int EntryId, string Key)> Topics { get; } = [];
+        public List<(int EntryId, string Code)> Places { get; } = [];
+        private readonly List<OrganisationName> _organisations = [];
+        private readonly List<(int OrganisationId, string Name)> _aliases = [];
+
+        /// <summary>
+        /// The published entries' rows and the links, topics and place scopes of every entry, or only of
+        /// the entries in <paramref name="ids"/> (an SQL list of ids).
+        /// </summary>
+        public async Task ReadEntriesAsync(CatalogueDb db, string? ids, CancellationToken ct)
+        {
+            // Dates as day numbers (days since 0001-01-01, DateOnly.DayNumber) computed by the engine: parsing
+            // 200,000 dates from SQLite's text took a third of the read.
+            var day = db.Database.IsPostgres() ? "({0} - DATE '0001-01-01')" : "CAST(julianday({0}) - 1721425.5 AS INTEGER)";
+            var onlyEntries = ids is null ? "" : $" AND e.\"Id\" IN ({ids})";
+            var onlyLinks = ids is null ? "" : $" WHERE \"EntryId\" IN ({ids})";
+            await ReadEachAsync(db, $"""
+                SELECT e."Id", e."IssueId", e."SectionId", e."Position", {string.Format(CultureInfo.InvariantCulture, day, "e.\"DateStart\"")},
+                    {string.Format(CultureInfo.InvariantCulture, day, "e.\"DateEnd\"")}, e."DateYear", e."DateMonth"
+                FROM "Entries" AS e INNER JOIN "Issues" AS i ON e."IssueId" = i."Id" WHERE e."IsPublished" AND i."IsPublished"{onlyEntries}
+                """, r => Rows.Add(new Row(r.GetInt32(0), r.GetInt32(1), r.GetInt32(2), r.GetInt32(3),
+                    r.IsDBNull(4) ? -1 : r.GetInt32(4), r.IsDBNull(5) ? -1 : r.GetInt32(5),
+                    r.IsDBNull(6) ? null : r.GetInt32(6), r.IsDBNull(7) ? null : r.GetInt32(7))), ct);
+            await ReadEachAsync(db, $"""SELECT "EntryId", "OrganisationId" FROM "EntryOrganisations"{onlyLinks}""", r => Links.Add((r.GetInt32(0), r.GetInt32(1))), ct);
+            await ReadEachAsync(db, $"""SELECT "EntryId", "Key" FROM "EntryTags" WHERE "Kind" = {(int)TagKind.Topic}{(ids is null ? "" : $" AND \"EntryId\" IN ({ids})")}""",
+                r => Topics.Add((r.GetInt32(0), r.GetString(1))), ct);
+            await ReadEachAsync(db, $"""SELECT "EntryId", "Code" FROM "PlaceScopes"{onlyLinks}""", r => Places.Add((r.GetInt32(0), r.GetString(1))), ct);
+        }
+
+        /// <summary>Every organisation with its names and aliases: few beside the entries, so always read whole.</summary>
+        public async Task ReadOrganisationsAsync(CatalogueDb db, CancellationToken ct)
+        {
+            await ReadEachAsync(db, """SELECT "Id", "Slug", "Name", "ShortName", "NormalizedName", "NormalizedShortName" FROM "Organisations" ORDER BY "Id" """,
+                r => _organisations.Add(new OrganisationName(r.GetInt32(0), r.GetString(1), r.GetString(2), r.IsDBNull(3) ? null : r.GetString(3),
+                    r.GetString(4), r.IsDBNull(5) ? null : r.GetString(5))), ct);
+            await ReadEachAsync(db, """SELECT "OrganisationId", "NormalizedName" FROM "OrganisationAliases" """, r => _aliases.Add((r.GetInt32(0), r.GetString(1))), ct);
+        }
+
+        public CatalogueColumns Build()
+        {
+            var aliasesOf = _aliases.ToLookup(a => a.OrganisationId, a => a.Name);
+            foreach (var organisation in _organisations)
+            {
+                organisation.NormalizedAliases = aliasesOf[organisation.Id].ToList();
+            }
+            return new CatalogueColumns(Rows.ToArray(), Links, Topics, Places, _organisations);
+        }
+    }
+
+    internal static async Task ReadEachAsync(CatalogueDb db, string sql, Action<DbDataReader> row, CancellationToken ct)
     {
         var command = db.GetService<IRawSqlCommandBuilder>().Build($"-- {BuildTag}\n{sql}");
         await using var reader = await command.ExecuteReaderAsync(new RelationalCommandParameterObject(
