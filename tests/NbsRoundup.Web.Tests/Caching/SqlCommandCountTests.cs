@@ -72,7 +72,9 @@ public sealed class SqlCommandCountTests : IDisposable
             await db.SaveChangesAsync();
         }
         var (body, _) = await _portal.GetCountedAsync("/entries?q=net-zero&sort=date");
-        Assert.Equal(6, _portal.Counter.ColumnReads);
+        // Brought up to date once: patched from the change log (records, ids, the named entry,
+        // organisations) or read whole (six tables), never per question.
+        Assert.InRange(_portal.Counter.ColumnReads, 1, 6);
         Assert.DoesNotContain("/entries/corporate-net-zero-standard", body, StringComparison.Ordinal);
         await _portal.GetCountedAsync("/api/entries?q=climate");
         Assert.Equal(0, _portal.Counter.ColumnReads);
