@@ -21,7 +21,7 @@ public static class IssuesApi
     {
         var baseUrl = QueryProblems.BaseUrl(request);
         var issues = await db.Issues.AsNoTracking().Published()
-            .OrderByDescending(i => i.Year).ThenByDescending(i => i.Month).ThenByDescending(i => i.Id)
+            .NewestFirst()
             .Select(i => new { i.Slug, i.Title, i.TitleEn, i.Publisher, i.Year, i.Month, i.Volume, i.Number, Count = i.Entries.Count(e => e.IsPublished) })
             .ToListAsync(ct);
         return TypedResults.Ok(issues.Select(i => new IssueSummaryDto(i.Slug, i.Title, i.TitleEn, i.Publisher, i.Year, i.Month, i.Volume, i.Number, i.Count,

@@ -20,7 +20,7 @@ public sealed class ChangeSignal : IDisposable
         // From the store's options, not from a context: the first context of the process costs EF Core's
         // whole service set-up, which start-up does on another core while this runs.
         var options = services.GetRequiredService<DbContextOptions<CatalogueDb>>();
-        if (options.Extensions.Any(e => e.Info.IsDatabaseProvider && e.GetType().Assembly == typeof(SqliteDbContextOptionsBuilder).Assembly))
+        if (options.Provider() == DatabaseProvider.Sqlite)
         {
             var builder = new SqliteConnectionStringBuilder(RelationalOptionsExtension.Extract(options).ConnectionString) { Mode = SqliteOpenMode.ReadOnly, Pooling = false };
             _watch = new SqliteConnection(builder.ToString());

@@ -20,7 +20,7 @@ internal static class ReaderWarmUp
             // Every request's look at the change log (CacheCoherence), then the page.
             await ChangeLog.LatestWithTimeAsync(db, ct);
             var newest = await db.Issues.AsNoTracking().Published()
-                .OrderByDescending(i => i.Year).ThenByDescending(i => i.Month).ThenByDescending(i => i.Id)
+                .NewestFirst()
                 .Select(i => i.Slug).FirstOrDefaultAsync(ct);
             if (newest is not null)
             {

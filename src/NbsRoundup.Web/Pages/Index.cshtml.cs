@@ -12,7 +12,7 @@ public sealed class IndexModel(CatalogueDb db) : PageModel
     public async Task OnGetAsync(CancellationToken ct)
     {
         var issues = await db.Issues.AsNoTracking().Published()
-            .OrderByDescending(i => i.Year).ThenByDescending(i => i.Month).ThenByDescending(i => i.Id)
+            .NewestFirst()
             .Select(i => new { i.Id, i.Slug, i.Title, i.TitleEn, i.Year, i.Month, i.Volume, i.Number })
             .ToListAsync(ct);
         var counts = await db.Entries.AsNoTracking().Published()

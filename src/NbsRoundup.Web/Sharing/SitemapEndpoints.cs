@@ -33,7 +33,7 @@ public static class SitemapEndpoints
     public static async Task<IReadOnlyList<string>> PathsAsync(CatalogueDb db, CancellationToken ct)
     {
         var issues = await db.Issues.AsNoTracking().Published()
-            .OrderByDescending(i => i.Year).ThenByDescending(i => i.Month).ThenByDescending(i => i.Id)
+            .NewestFirst()
             .Select(i => i.Slug)
             .ToListAsync(ct);
         var entries = await db.Entries.AsNoTracking().Published()

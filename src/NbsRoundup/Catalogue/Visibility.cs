@@ -9,6 +9,10 @@ public static class Visibility
     public static IQueryable<Issue> Published(this IQueryable<Issue> issues) =>
         issues.Where(i => i.IsPublished);
 
+    /// <summary>Issues in the order every list of them uses: newest edition first, then the later-made.</summary>
+    public static IOrderedQueryable<Issue> NewestFirst(this IQueryable<Issue> issues) =>
+        issues.OrderByDescending(i => i.Year).ThenByDescending(i => i.Month).ThenByDescending(i => i.Id);
+
     /// <summary>
     /// Organisations named by at least one entry readers may see: one named only by drafts is as
     /// invisible as they are (its name, its page, its count). `entries` is the store's entry set.

@@ -1,5 +1,6 @@
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Infrastructure;
+using Npgsql.EntityFrameworkCore.PostgreSQL.Infrastructure;
 
 namespace NbsRoundup.Data;
 
@@ -57,4 +58,9 @@ public static class CatalogueDatabase
         database.ProviderName == NpgsqlProviderName ? DatabaseProvider.Postgres : DatabaseProvider.Sqlite;
 
     public static bool IsPostgres(this DatabaseFacade database) => database.Provider() == DatabaseProvider.Postgres;
+
+    /// <summary>The engine options point at, without making a context (whose first one sets up all of EF Core's services).</summary>
+    public static DatabaseProvider Provider(this DbContextOptions options) =>
+        options.Extensions.Any(e => e.Info.IsDatabaseProvider && e.GetType().Assembly == typeof(NpgsqlDbContextOptionsBuilder).Assembly)
+            ? DatabaseProvider.Postgres : DatabaseProvider.Sqlite;
 }

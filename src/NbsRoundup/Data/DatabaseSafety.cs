@@ -53,11 +53,13 @@ public static class DatabaseSafety
         {
             return false;
         }
-        var sql = db.Database.IsPostgres()
-            ? "SELECT CASE WHEN to_regclass('\"__EFMigrationsHistory\"') IS NULL THEN 0 ELSE 1 END AS \"Value\""
-            : "SELECT COUNT(*) AS \"Value\" FROM sqlite_master WHERE type = 'table' AND name = '__EFMigrationsHistory'";
-        return await db.Database.SqlQueryRaw<int>(sql).SingleAsync(ct) > 0;
+        return await db.Database.SqlQueryRaw<int>(HistoryTableCountSql(db.Database)).SingleAsync(ct) > 0;
     }
+
+    /// <summary>1 when EF Core's history table exists, else 0, asked of the engine's catalog (column "Value").</summary>
+    internal static string HistoryTableCountSql(DatabaseFacade database) => database.IsPostgres()
+        ? "SELECT CASE WHEN to_regclass('\"__EFMigrationsHistory\"') IS NULL THEN 0 ELSE 1 END AS \"Value\""
+        : "SELECT COUNT(*) AS \"Value\" FROM sqlite_master WHERE type = 'table' AND name = '__EFMigrationsHistory'";
 
     /// <summary>Makes the database (when missing) and EF Core's empty history table.</summary>
     public static async Task CreateMigrationHistoryAsync(CatalogueDb db, CancellationToken ct)

@@ -27,10 +27,7 @@ public static class StartupCheck
         try
         {
             var connection = db.Database.GetDbConnection();
-            var historyTable = db.Database.IsPostgres()
-                ? "SELECT CASE WHEN to_regclass('\"__EFMigrationsHistory\"') IS NULL THEN 0 ELSE 1 END"
-                : "SELECT COUNT(*) FROM sqlite_master WHERE type = 'table' AND name = '__EFMigrationsHistory'";
-            if (Convert.ToInt64(await ScalarAsync(connection, historyTable, ct), System.Globalization.CultureInfo.InvariantCulture) == 0)
+            if (Convert.ToInt64(await ScalarAsync(connection, DatabaseSafety.HistoryTableCountSql(db.Database), ct), System.Globalization.CultureInfo.InvariantCulture) == 0)
             {
                 return false;
             }

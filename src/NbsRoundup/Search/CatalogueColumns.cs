@@ -247,6 +247,9 @@ public sealed class CatalogueColumns
     /// <summary>What the columns are built from, as read (all entries', or some entries' when patching).</summary>
     internal sealed class Parts
     {
+        /// <summary>The published entries: published, in a published issue (as <see cref="Visibility"/> says in LINQ).</summary>
+        public const string PublishedEntries = """FROM "Entries" AS e INNER JOIN "Issues" AS i ON e."IssueId" = i."Id" WHERE e."IsPublished" AND i."IsPublished" """;
+
         public List<Row> Rows { get; } = [];
         public List<(int EntryId, int OrganisationId)> Links { get; } = [];
         public List<(int EntryId, string Key)> Topics { get; } = [];
@@ -263,12 +266,12 @@ public sealed class CatalogueColumns
             // Dates as day numbers (days since 0001-01-01, DateOnly.DayNumber) computed by the engine: parsing
             // 200,000 dates from SQLite's text took a third of the read.
             var day = db.Database.IsPostgres() ? "({0} - DATE '0001-01-01')" : "CAST(julianday({0}) - 1721425.5 AS INTEGER)";
-            var onlyEntries = ids is null ? "" : $" AND e.\"Id\" IN ({ids})";
+            var onlyEntries = ids is null ? "" : $"AND e.\"Id\" IN ({ids})";
             var onlyLinks = ids is null ? "" : $" WHERE \"EntryId\" IN ({ids})";
             await ReadEachAsync(db, $"""
                 SELECT e."Id", e."IssueId", e."SectionId", e."Position", {string.Format(CultureInfo.InvariantCulture, day, "e.\"DateStart\"")},
                     {string.Format(CultureInfo.InvariantCulture, day, "e.\"DateEnd\"")}, e."DateYear", e."DateMonth"
-                FROM "Entries" AS e INNER JOIN "Issues" AS i ON e."IssueId" = i."Id" WHERE e."IsPublished" AND i."IsPublished"{onlyEntries}
+                {PublishedEntries}{onlyEntries}
                 """, r => Rows.Add(new Row(r.GetInt32(0), r.GetInt32(1), r.GetInt32(2), r.GetInt32(3),
                     r.IsDBNull(4) ? -1 : r.GetInt32(4), r.IsDBNull(5) ? -1 : r.GetInt32(5),
                     r.IsDBNull(6) ? null : r.GetInt32(6), r.IsDBNull(7) ? null : r.GetInt32(7))), ct);

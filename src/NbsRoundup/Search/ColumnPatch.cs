@@ -37,7 +37,7 @@ internal static class ColumnPatch
             }
             var current = new HashSet<int>();
             await CatalogueColumns.ReadEachAsync(db,
-                """SELECT e."Id" FROM "Entries" AS e INNER JOIN "Issues" AS i ON e."IssueId" = i."Id" WHERE e."IsPublished" AND i."IsPublished" """,
+                $"""SELECT e."Id" {CatalogueColumns.Parts.PublishedEntries}""",
                 r => current.Add(r.GetInt32(0)), ct);
             var changed = new HashSet<int>();
             foreach (var chunk in named.Chunk(500))

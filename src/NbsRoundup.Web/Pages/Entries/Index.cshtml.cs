@@ -37,7 +37,7 @@ public sealed class IndexModel(CatalogueDb db) : PageModel
         // Suggestions, not a list of every issue: a <select> of all of them grew with the catalogue
         // (20,091 options and 164 ms a page at 1,000,000 entries). Any issue can be typed.
         Issues = await db.Issues.AsNoTracking().Published()
-            .OrderByDescending(i => i.Year).ThenByDescending(i => i.Month).ThenByDescending(i => i.Id)
+            .NewestFirst()
             .Take(SuggestedIssues)
             .Select(i => new IssueOption(i.Slug, i.Title))
             .ToListAsync(ct);

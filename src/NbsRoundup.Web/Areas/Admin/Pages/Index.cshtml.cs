@@ -6,7 +6,7 @@ public sealed class IndexModel(CatalogueDb db) : PageModel
 
     public async Task OnGetAsync(CancellationToken ct) =>
         Issues = await db.Issues.AsNoTracking()
-            .OrderByDescending(i => i.Year).ThenByDescending(i => i.Month).ThenByDescending(i => i.Id)
+            .NewestFirst()
             .Select(i => new Row(i.Slug, i.Title, i.Year, i.Month, i.IsPublished, i.Entries.Count, i.Entries.Count(e => !e.IsPublished)))
             .ToListAsync(ct);
 

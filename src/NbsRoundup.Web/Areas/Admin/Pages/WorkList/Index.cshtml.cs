@@ -49,7 +49,7 @@ public sealed class IndexModel(CatalogueDb db, LinkCheckRuns checks, IStringLoca
             return false;
         }
         Issues = (await db.Issues.AsNoTracking()
-            .OrderByDescending(i => i.Year).ThenByDescending(i => i.Month).ThenByDescending(i => i.Id)
+            .NewestFirst()
             .Select(i => new { i.Slug, i.Title }).ToListAsync(ct))
             .Select(i => (i.Slug, i.Title)).ToList();
         if (Issue is not null && Issues.All(i => i.Slug != Issue))
