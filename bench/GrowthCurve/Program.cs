@@ -184,6 +184,13 @@ async Task InProcessAsync<T>(string kind, string name, IEnumerable<T> warm, IEnu
     var (times, floorTimes, cpuTimes, commands) = (new List<double>(), new List<double>(), new List<double>(), 0);
     foreach (var item in measured)
     {
+        // The replay ranks with the lengths the portal ranked with: the columns of this catalogue version (read before the capture starts).
+        IDocumentLengths? lengths = null;
+        if (provider == DatabaseProvider.Sqlite)
+        {
+            await using var db = factory.CreateDbContext();
+            lengths = await CatalogueColumns.ForAsync(db, CancellationToken.None);
+        }
         floor.Start();
         // CPU time of this process (SQLite runs in it): what a query costs when the shared cores are busy.
         var cpu = Environment.CpuUsage.TotalTime;
@@ -192,7 +199,10 @@ async Task InProcessAsync<T>(string kind, string name, IEnumerable<T> warm, IEnu
         times.Add(clock.Elapsed.TotalMilliseconds);
         cpuTimes.Add((Environment.CpuUsage.TotalTime - cpu).TotalMilliseconds);
         commands += floor.Commands;
-        floorTimes.Add(await floor.ReplayAsync());
+        using (SqliteRank.UseLengths(lengths))
+        {
+            floorTimes.Add(await floor.ReplayAsync());
+        }
         if (floorTimes.Count <= profile)
         {
             Console.WriteLine($"    {item}: {times[^1]:N1} ms, floor {floorTimes[^1]:N1} ms");

@@ -33,6 +33,8 @@ internal sealed class SqlFloor : DbCommandInterceptor, IAsyncDisposable
             await using var pragma = connection.CreateCommand();
             pragma.CommandText = $"PRAGMA mmap_size = {SqliteTuning.MmapBytes}";
             await pragma.ExecuteNonQueryAsync();
+            // And rank with the portal's function; Program replays inside the lengths the portal ranked with.
+            SqliteRank.Register((SqliteConnection)connection);
         }
         return new SqlFloor(connection);
     }
@@ -72,7 +74,9 @@ internal sealed class SqlFloor : DbCommandInterceptor, IAsyncDisposable
                 }
             }
             while (await reader.NextResultAsync());
-            LastTimes.Add((text, one.Elapsed.TotalMilliseconds));
+            // A full-text match shows its expression: what it costs depends on it.
+            var match = text.Contains("MATCH", StringComparison.Ordinal) && parameters.Length > 0 ? $"  [{parameters[0].Value}]" : "";
+            LastTimes.Add((text + match, one.Elapsed.TotalMilliseconds));
         }
         return clock.Elapsed.TotalMilliseconds;
     }

@@ -1,4 +1,5 @@
 using System.Data.Common;
+using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore.Diagnostics;
 
 namespace NbsRoundup.Data;
@@ -8,7 +9,8 @@ namespace NbsRoundup.Data;
 /// committed change survives a power cut, a busy timeout so that a writer waits for another instead
 /// of failing with "database is locked", and memory-mapped reads so that catalogue queries over a
 /// large file read pages without a system call each (the operating system's shared file cache,
-/// not memory of the process's own).
+/// not memory of the process's own). It also gives the connection the full-text index's rank
+/// function (<see cref="SqliteRank"/>).
 /// </summary>
 public sealed class SqliteTuning : DbConnectionInterceptor
 {
@@ -23,6 +25,7 @@ public sealed class SqliteTuning : DbConnectionInterceptor
         await using var command = connection.CreateCommand();
         command.CommandText = Sql;
         await command.ExecuteNonQueryAsync(cancellationToken);
+        SqliteRank.Register((SqliteConnection)connection);
     }
 
     private static void Apply(DbConnection connection)
@@ -30,6 +33,7 @@ public sealed class SqliteTuning : DbConnectionInterceptor
         using var command = connection.CreateCommand();
         command.CommandText = Sql;
         command.ExecuteNonQuery();
+        SqliteRank.Register((SqliteConnection)connection);
     }
 
     public const int BusyTimeoutMs = 30_000;

@@ -20,7 +20,7 @@ namespace NbsRoundup.Search;
 /// organisations writes in its own transaction, so kept columns are used only while nothing has
 /// changed since they were read, on any instance.
 /// </summary>
-public sealed class CatalogueColumns
+public sealed class CatalogueColumns : IDocumentLengths
 {
     /// <summary>The SQL tag of the build's queries: once per catalogue version, not per request.</summary>
     public const string BuildTag = "catalogue-columns";
@@ -53,6 +53,8 @@ public sealed class CatalogueColumns
     internal int[] PlaceStart { get; }
     internal int[] PlaceOf { get; }
     internal string[] PlaceCodes { get; }
+    /// <summary>Slot → the entry's length in the SQLite full-text index (its tokens, all columns); -1 when not read (PostgreSQL).</summary>
+    internal int[] Lengths { get; }
 
     /// <summary>Entry id → slot + 1 (0: not a published entry); ids are dense, so an array beats a dictionary here.</summary>
     private readonly int[] _slotOf;
@@ -92,13 +94,21 @@ public sealed class CatalogueColumns
             && (o.Slug == name || o.NormalizedName == normalized || o.NormalizedShortName == normalized || o.NormalizedAliases.Contains(normalized)));
     }
 
+    /// <summary>A published entry's length in the full-text index, for <see cref="SqliteRank"/>: bm25 read it from the index row by row.</summary>
+    public bool TryGetLength(long rowid, out int length)
+    {
+        var slot = rowid is >= 0 and <= int.MaxValue ? SlotOf((int)rowid) : -1;
+        length = slot < 0 ? -1 : Lengths[slot];
+        return length >= 0;
+    }
+
     internal int PlaceIndex(string code) => _placeIndex.TryGetValue(code, out var index) ? index : -1;
 
     /// <summary>The whole catalogue's facets, counted once per version.</summary>
     internal Facets WholeFacets => _whole ??= ColumnFacets.Count(this, Enumerable.Range(0, Count).ToArray());
 
     internal CatalogueColumns(Row[] rows, List<(int EntryId, int OrganisationId)> links, List<(int EntryId, string Key)> topics,
-        List<(int EntryId, string Code)> places, List<OrganisationName> organisations)
+        List<(int EntryId, string Code)> places, List<OrganisationName> organisations, List<(int EntryId, int Length)> lengths)
     {
         // The catalogue's order: newest first with undated last, then issue (newest first), section, position, id.
         Array.Sort(rows, (a, b) => (b.Start, b.IssueId, a.SectionId, a.Position, a.Id).CompareTo((a.Start, a.IssueId, b.SectionId, b.Position, b.Id)));
@@ -124,6 +134,15 @@ public sealed class CatalogueColumns
             Ends[s] = row.End;
             Months[s] = monthIndex.TryGetValue((row.Year, row.Month), out var m) ? m : monthIndex[(row.Year, row.Month)] = monthIndex.Count;
             _slotOf[row.Id] = s + 1;
+        }
+        Lengths = new int[n];
+        Array.Fill(Lengths, -1);
+        foreach (var (entryId, length) in lengths)
+        {
+            if (SlotOf(entryId) is var slot and >= 0)
+            {
+                Lengths[slot] = length;
+            }
         }
         MonthKeys = new (int?, int?)[monthIndex.Count];
         foreach (var (key, index) in monthIndex)
@@ -236,6 +255,7 @@ public sealed class CatalogueColumns
         {
             await parts.ReadEntriesAsync(db, null, ct);
             await parts.ReadOrganisationsAsync(db, ct);
+            await parts.ReadLengthsAsync(db, ct);
         }
         finally
         {
@@ -290,6 +310,47 @@ public sealed class CatalogueColumns
             await ReadEachAsync(db, """SELECT "OrganisationId", "NormalizedName" FROM "OrganisationAliases" """, r => _aliases.Add((r.GetInt32(0), r.GetString(1))), ct);
         }
 
+        public List<(int EntryId, int Length)> Lengths { get; } = [];
+
+        /// <summary>
+        /// Every row's length in the SQLite full-text index, from FTS5's own _docsize table (one varint
+        /// per column): read whole, in one sequential scan, since a change to an organisation's name
+        /// changes the rows of entries no change record names. Nothing on PostgreSQL, which ranks in SQL.
+        /// </summary>
+        public async Task ReadLengthsAsync(CatalogueDb db, CancellationToken ct)
+        {
+            if (db.Database.IsPostgres())
+            {
+                return;
+            }
+            await ReadEachAsync(db, $"SELECT id, sz FROM \"{SearchIndex.Table}_docsize\"", r =>
+            {
+                var sizes = (byte[])r.GetValue(1);
+                var total = 0;
+                for (var at = 0; at < sizes.Length;)
+                {
+                    total += Varint(sizes, ref at);
+                }
+                Lengths.Add((r.GetInt32(0), total));
+            }, ct);
+        }
+
+        /// <summary>An SQLite varint (big-endian groups of 7 bits, the high bit saying another byte follows), as FTS5 writes column sizes.</summary>
+        private static int Varint(byte[] bytes, ref int at)
+        {
+            var value = 0;
+            for (var i = 0; i < 9 && at < bytes.Length; i++)
+            {
+                var b = bytes[at++];
+                value = (value << 7) | (b & 0x7f);
+                if (b < 0x80)
+                {
+                    break;
+                }
+            }
+            return value;
+        }
+
         public CatalogueColumns Build()
         {
             var aliasesOf = _aliases.ToLookup(a => a.OrganisationId, a => a.Name);
@@ -297,7 +358,7 @@ public sealed class CatalogueColumns
             {
                 organisation.NormalizedAliases = aliasesOf[organisation.Id].ToList();
             }
-            return new CatalogueColumns(Rows.ToArray(), Links, Topics, Places, _organisations);
+            return new CatalogueColumns(Rows.ToArray(), Links, Topics, Places, _organisations, Lengths);
         }
     }
 

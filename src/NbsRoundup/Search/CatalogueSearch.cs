@@ -100,13 +100,15 @@ public sealed class CatalogueSearch(CatalogueDb db)
         else if (query.Sort == CatalogueSort.Relevance)
         {
             // Read as they come: a list of every match would be a large allocation per query.
-            var typed = keywords.IsExpanded ? SearchIndex.Matches(db, read!.Typed).AsAsyncEnumerable() : null;
-            (slots, var top) = await filter.ByRelevanceAsync(SearchIndex.Ranked(db, keywords).AsAsyncEnumerable(), typed, skip + query.PageSize, ct);
+            var typed = keywords.IsExpanded ? SearchIndex.StreamMatchesAsync(db, read!.Typed, ct) : null;
+            // Ranked with the columns' lengths of the entries, not one read from the index per match.
+            using var lengths = SqliteRank.UseLengths(columns);
+            (slots, var top) = await filter.ByRelevanceAsync(SearchIndex.StreamRankedAsync(db, keywords, ct), typed, skip + query.PageSize, ct);
             page = Window(top, skip, query.PageSize);
         }
         else
         {
-            slots = await filter.AmongAsync(SearchIndex.Matches(db, keywords).AsAsyncEnumerable(), ct);
+            slots = await filter.AmongAsync(SearchIndex.StreamMatchesAsync(db, keywords, ct), ct);
             page = Window(slots.Span, skip, query.PageSize);
         }
         Facets? facets;

@@ -11,7 +11,7 @@ namespace NbsRoundup.Search;
 /// name the entries whose rows changed (<see cref="CatalogueChange"/>); those are read again, with
 /// the ids of all published entries, which show the entries that appeared or left without being
 /// named one by one (an issue published or withdrawn, an entry deleted). Organisations are few and
-/// always read whole. Whatever the log cannot vouch for makes the caller read everything: a record
+/// always read whole, and so are the entries' lengths in the full-text index. Whatever the log cannot vouch for makes the caller read everything: a record
 /// naming nothing (a derived table rebuilt), a log that went backwards (a restore), more records than
 /// one read returns, or so many changed entries that a patch would save little.
 /// </summary>
@@ -57,6 +57,7 @@ internal static class ColumnPatch
                 await parts.ReadEntriesAsync(db, string.Join(", ", chunk.Select(id => id.ToString(CultureInfo.InvariantCulture))), ct);
             }
             await parts.ReadOrganisationsAsync(db, ct);
+            await parts.ReadLengthsAsync(db, ct);
             Keep(kept, id => current.Contains(id) && !changed.Contains(id), parts);
         }
         finally

@@ -55,7 +55,7 @@ public sealed class ColumnPatchTests : IDisposable
     /// <summary>Every slot as the queries see it, in order; indexes into the value tables are resolved to the values.</summary>
     private static List<string> Describe(CatalogueColumns c) =>
         Enumerable.Range(0, c.Count).Select(s => string.Join(" | ",
-            c.Ids[s], c.Issues[s], c.Sections[s], c.Positions[s], c.Starts[s], c.Ends[s], c.MonthKeys[c.Months[s]], c.TopicBits[s],
+            c.Ids[s], c.Issues[s], c.Sections[s], c.Positions[s], c.Starts[s], c.Ends[s], c.MonthKeys[c.Months[s]], c.TopicBits[s], c.Lengths[s],
             string.Join(',', c.OrganisationOf[c.OrganisationStart[s]..c.OrganisationStart[s + 1]].Select(i => c.Organisations[i].Id).Order()),
             string.Join(',', c.PlaceOf[c.PlaceStart[s]..c.PlaceStart[s + 1]].Select(i => c.PlaceCodes[i]).Order(StringComparer.Ordinal)))).ToList();
 

@@ -19,10 +19,15 @@ internal interface IFullTextIndex
     /// <summary>Adds rows for these documents, in the context's current transaction.</summary>
     Task InsertAsync(CatalogueDb db, IReadOnlyList<SearchDocument> documents, CancellationToken ct);
 
-    IQueryable<int> Matches(CatalogueDb db, KeywordQuery query);
+    /// <summary>The ids of the entries a query finds, one column named Value.</summary>
+    IndexCommand Matches(KeywordQuery query);
 
-    IQueryable<SearchHit> Ranked(CatalogueDb db, KeywordQuery query);
+    /// <summary>The entries a query finds with their rank, columns Id and Rank (lower is better).</summary>
+    IndexCommand Ranked(KeywordQuery query);
 
     /// <summary>Entries whose title or original title holds any of the phrases (runs of tokens), ranked: candidates for a near-identical title.</summary>
     IQueryable<SearchHit> TitleCandidates(CatalogueDb db, IReadOnlyList<IReadOnlyList<string>> phrases);
 }
+
+/// <summary>An index query: SQL with {0}-style placeholders (as EF's raw SQL takes them) and its parameters.</summary>
+internal sealed record IndexCommand(string Sql, object[] Parameters);

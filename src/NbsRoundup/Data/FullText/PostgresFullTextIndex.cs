@@ -34,15 +34,14 @@ internal sealed class PostgresFullTextIndex : IFullTextIndex
     public Task<long> CountRowsAsync(CatalogueDb db, CancellationToken ct) =>
         db.Database.SqlQueryRaw<long>("SELECT COUNT(*) AS \"Value\" FROM \"EntrySearch\"").SingleAsync(ct);
 
-    public IQueryable<int> Matches(CatalogueDb db, KeywordQuery query)
+    public IndexCommand Matches(KeywordQuery query)
     {
         // Only column names and placeholders are put together here; the tsquery literals are parameters.
         var (where, parameters) = Where(query);
-        var sql = "SELECT \"Id\" AS \"Value\" FROM \"EntrySearch\" WHERE " + where;
-        return db.Database.SqlQueryRaw<int>(sql, parameters.ToArray());
+        return new IndexCommand("SELECT \"Id\" AS \"Value\" FROM \"EntrySearch\" WHERE " + where, parameters.ToArray());
     }
 
-    public IQueryable<SearchHit> Ranked(CatalogueDb db, KeywordQuery query)
+    public IndexCommand Ranked(KeywordQuery query)
     {
         var (where, parameters) = Where(query);
         // Rank as SQLite's bm25 gives it: lower is better.
@@ -51,8 +50,7 @@ internal sealed class PostgresFullTextIndex : IFullTextIndex
             parameters.Add(f.Query!);
             return $"ts_rank({Weights}, \"{f.Column}\", {{{parameters.Count - 1}}}::tsquery)";
         }).ToList());
-        var sql = $"SELECT \"Id\", -({rank})::double precision AS \"Rank\" FROM \"EntrySearch\" WHERE {where}";
-        return db.Database.SqlQueryRaw<SearchHit>(sql, parameters.ToArray());
+        return new IndexCommand($"SELECT \"Id\", -({rank})::double precision AS \"Rank\" FROM \"EntrySearch\" WHERE {where}", parameters.ToArray());
     }
 
     /// <summary>

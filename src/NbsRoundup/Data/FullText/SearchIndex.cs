@@ -1,5 +1,9 @@
+using System.Runtime.CompilerServices;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.ChangeTracking;
+using Microsoft.EntityFrameworkCore.Diagnostics;
+using Microsoft.EntityFrameworkCore.Infrastructure;
+using Microsoft.EntityFrameworkCore.Storage;
 using NbsRoundup.Catalogue;
 using NbsRoundup.Text;
 
@@ -126,14 +130,54 @@ public static class SearchIndex
         await For(db).CountRowsAsync(db, ct) == await db.Entries.Published().LongCountAsync(ct);
 
     /// <summary>The ids of the visible entries a query finds, as a query EF can compose (`e.Id IN (...)`).</summary>
-    public static IQueryable<int> Matches(CatalogueDb db, KeywordQuery query) => For(db).Matches(db, query);
+    public static IQueryable<int> Matches(CatalogueDb db, KeywordQuery query)
+    {
+        var command = For(db).Matches(query);
+        return db.Database.SqlQueryRaw<int>(command.Sql, command.Parameters);
+    }
 
     /// <summary>How many visible entries a query finds: counted in the index alone.</summary>
     public static Task<int> CountAsync(CatalogueDb db, KeywordQuery query, CancellationToken ct) =>
-        For(db).Matches(db, query).CountAsync(ct);
+        Matches(db, query).CountAsync(ct);
 
     /// <summary>Matches with their rank (lower is better; title matches before summary matches), for sorting by relevance.</summary>
-    public static IQueryable<SearchHit> Ranked(CatalogueDb db, KeywordQuery query) => For(db).Ranked(db, query);
+    public static IQueryable<SearchHit> Ranked(CatalogueDb db, KeywordQuery query)
+    {
+        var command = For(db).Ranked(query);
+        return db.Database.SqlQueryRaw<SearchHit>(command.Sql, command.Parameters);
+    }
+
+    /// <summary>
+    /// <see cref="Matches"/> read as they come, straight from the data reader: for the catalogue's
+    /// columns, which take tens of thousands of ids per query, EF's materialisation of each row took
+    /// as long again as the index itself (raw SQL through EF's command pipeline all the same).
+    /// </summary>
+    public static async IAsyncEnumerable<int> StreamMatchesAsync(CatalogueDb db, KeywordQuery query, [EnumeratorCancellation] CancellationToken ct)
+    {
+        await using var reader = await ReadAsync(db, For(db).Matches(query), ct);
+        while (await reader.ReadAsync(ct))
+        {
+            yield return reader.DbDataReader.GetInt32(0);
+        }
+    }
+
+    /// <summary><see cref="Ranked"/> read as they come, as <see cref="StreamMatchesAsync"/> reads.</summary>
+    public static async IAsyncEnumerable<SearchHit> StreamRankedAsync(CatalogueDb db, KeywordQuery query, [EnumeratorCancellation] CancellationToken ct)
+    {
+        await using var reader = await ReadAsync(db, For(db).Ranked(query), ct);
+        while (await reader.ReadAsync(ct))
+        {
+            yield return new SearchHit(reader.DbDataReader.GetInt32(0), reader.DbDataReader.GetDouble(1));
+        }
+    }
+
+    /// <summary>The command run through EF's command pipeline (its interceptors, logging, connection handling); disposing the reader closes what it opened.</summary>
+    private static Task<RelationalDataReader> ReadAsync(CatalogueDb db, IndexCommand command, CancellationToken ct)
+    {
+        var raw = db.GetService<IRawSqlCommandBuilder>().Build(command.Sql, command.Parameters, db.Model);
+        return raw.RelationalCommand.ExecuteReaderAsync(new RelationalCommandParameterObject(
+            db.GetService<IRelationalConnection>(), raw.ParameterValues, null, db, db.GetService<IRelationalCommandDiagnosticsLogger>()), ct);
+    }
 
     /// <summary>Visible entries whose titles hold any of these phrases of analyzer tokens, best first (lower rank).</summary>
     public static IQueryable<SearchHit> TitleCandidates(CatalogueDb db, IReadOnlyList<IReadOnlyList<string>> phrases) => For(db).TitleCandidates(db, phrases);

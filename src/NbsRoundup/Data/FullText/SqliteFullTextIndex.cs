@@ -18,6 +18,9 @@ internal sealed class SqliteFullTextIndex : IFullTextIndex
     /// <summary>Title matches rank above organisation and people matches, which rank above summary matches.</summary>
     private const string Bm25 = "bm25(\"EntrySearch\", 10.0, 8.0, 1.0, 3.0, 3.0, 10.0, 1.0)";
 
+    /// <summary>bm25() with the row lengths of the catalogue's columns when the query runs inside <see cref="SqliteRank.UseLengths"/>: the same ranks, faster.</summary>
+    private const string Rank = "nbs_rank(\"EntrySearch\", 10.0, 8.0, 1.0, 3.0, 3.0, 10.0, 1.0)";
+
     private const string WordColumns = "{title original summary people organisations}";
     private const string CharacterColumns = "{chars_title chars_body}";
 
@@ -42,11 +45,11 @@ internal sealed class SqliteFullTextIndex : IFullTextIndex
     public Task<long> CountRowsAsync(CatalogueDb db, CancellationToken ct) =>
         db.Database.SqlQueryRaw<long>("SELECT COUNT(*) AS \"Value\" FROM \"EntrySearch\"").SingleAsync(ct);
 
-    public IQueryable<int> Matches(CatalogueDb db, KeywordQuery query) =>
-        db.Database.SqlQueryRaw<int>("SELECT rowid AS \"Value\" FROM \"EntrySearch\" WHERE \"EntrySearch\" MATCH {0}", MatchExpression(query));
+    public IndexCommand Matches(KeywordQuery query) =>
+        new("SELECT rowid AS \"Value\" FROM \"EntrySearch\" WHERE \"EntrySearch\" MATCH {0}", [MatchExpression(query)]);
 
-    public IQueryable<SearchHit> Ranked(CatalogueDb db, KeywordQuery query) =>
-        db.Database.SqlQueryRaw<SearchHit>($"SELECT rowid AS \"Id\", {Bm25} AS \"Rank\" FROM \"EntrySearch\" WHERE \"EntrySearch\" MATCH {{0}}", MatchExpression(query));
+    public IndexCommand Ranked(KeywordQuery query) =>
+        new($"SELECT rowid AS \"Id\", {(SqliteRank.Available ? Rank : Bm25)} AS \"Rank\" FROM \"EntrySearch\" WHERE \"EntrySearch\" MATCH {{0}}", [MatchExpression(query)]);
 
     public Task DeleteAsync(CatalogueDb db, IReadOnlyCollection<int> ids, CancellationToken ct) =>
         DbCommands.ForEachAsync(db, "DELETE FROM \"EntrySearch\" WHERE rowid = $id", "$id", ids, ct);
