@@ -100,10 +100,10 @@ public sealed class CatalogueSearch(CatalogueDb db)
         else if (query.Sort == CatalogueSort.Relevance)
         {
             // Read as they come: a list of every match would be a large allocation per query.
-            var typed = keywords.IsExpanded ? SearchIndex.StreamMatchesAsync(db, read!.Typed, ct) : null;
+            var (hits, typed) = SearchIndex.StreamRanked(db, keywords, keywords.IsExpanded ? read!.Typed : null, ct);
             // Ranked with the columns' lengths of the entries, not one read from the index per match.
             using var lengths = SqliteRank.UseLengths(columns);
-            (slots, var top) = await filter.ByRelevanceAsync(SearchIndex.StreamRankedAsync(db, keywords, ct), typed, skip + query.PageSize, ct);
+            (slots, var top) = await filter.ByRelevanceAsync(hits, typed, skip + query.PageSize, ct);
             page = Window(top, skip, query.PageSize);
         }
         else

@@ -92,9 +92,10 @@ internal sealed class ColumnQuery
     /// The matches the filters keep (for the total and the facets, in no order), and the first
     /// <paramref name="take"/> of them by relevance as the SQL sorts them: matches of the keywords as
     /// typed first, then by rank (lower is better), newest first with undated last, then id.
-    /// <paramref name="typed"/>: the matches of the keywords as typed, when the glossary expanded them.
+    /// <paramref name="typed"/>: the matches of the keywords as typed, when the glossary expanded them
+    /// and the hits do not say it themselves.
     /// </summary>
-    public async Task<(ColumnSlots Kept, int[] Top)> ByRelevanceAsync(IAsyncEnumerable<SearchHit> hits, IAsyncEnumerable<int>? typed, int take, CancellationToken ct)
+    public async Task<(ColumnSlots Kept, int[] Top)> ByRelevanceAsync(IAsyncEnumerable<RankedHit> hits, IAsyncEnumerable<int>? typed, int take, CancellationToken ct)
     {
         var exact = typed is null ? null : await MarkAsync(typed, ct);
         try
@@ -110,7 +111,7 @@ internal sealed class ColumnQuery
                     continue;
                 }
                 kept.Add(s);
-                var key = new Relevance(exact is null || exact[s], hit.Rank, _columns.Starts[s], hit.Id, s);
+                var key = new Relevance(exact is null ? hit.Typed : exact[s], hit.Rank, _columns.Starts[s], hit.Id, s);
                 if (best.Count < take)
                 {
                     best.Enqueue(key, key);

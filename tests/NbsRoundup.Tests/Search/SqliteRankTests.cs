@@ -1,8 +1,10 @@
 using System.Data.Common;
 using Microsoft.EntityFrameworkCore;
 using NbsRoundup.Data;
+using NbsRoundup.Discovery;
 using NbsRoundup.Search;
 using NbsRoundup.Testing;
+using NbsRoundup.Text;
 
 namespace NbsRoundup.Tests.Search;
 
@@ -83,6 +85,74 @@ public sealed class SqliteRankTests(ColumnParityTests.Catalogue catalogue) : ICl
 
         Assert.Equal(expected.Select(r => r.Ours), unknown.Select(r => r.Ours));
         Assert.Contains(wrong, r => r.Ours != r.Bm25);
+    }
+
+    /// <summary>Keywords the glossary expands, as researchers type them: single terms, pairs, phrases, Chinese inside a longer run.</summary>
+    public static TheoryData<string> Expanded => new(
+        "wetland", "wetlands", "湿地", "mangroves", "红树林", "net-zero", "碳中和", "green finance", "绿色金融", "coral reefs",
+        "forests 气候变化", "mangroves indigenous peoples", "water security", "restoration", "oceans", "中国湿地保护", "peatlands", "nature-based solutions");
+
+    [Theory]
+    [MemberData(nameof(Expanded))]
+    public async Task The_rank_query_tells_which_matches_are_the_keywords_as_typed(string keywords)
+    {
+        if (TestEngine.IsPostgres)
+        {
+            return;
+        }
+        var typed = KeywordQuery.Parse(keywords)!;
+        var expansion = Glossary.Expand(keywords);
+        var searched = KeywordQuery.Parse(keywords, expansion.Matches.Select(m => new KeywordExpansion(m.Start, m.Length, m.Equivalents)).ToList())!;
+        Assert.True(searched.IsExpanded, $"the glossary should expand {keywords}");
+        await using var db = catalogue.Database.Open();
+
+        var (hits, typedIds) = SearchIndex.StreamRanked(db, searched, typed, CancellationToken.None);
+        var marked = new Dictionary<int, bool>();
+        await foreach (var hit in hits)
+        {
+            marked[hit.Id] = hit.Typed;
+        }
+        var matchedAsTyped = (await SearchIndex.Matches(db, typed).ToListAsync()).ToHashSet();
+
+        // 中国湿地保护 typed is one phrase (中国 国湿 湿地 地保 保护); expanded, 湿地 is a group of its own
+        // between 中国 and 保护: not the same clauses, so the typed keywords get a query of their own.
+        Assert.Equal(keywords == "中国湿地保护", typedIds is not null);
+        var asTyped = new HashSet<int>();
+        if (typedIds is not null)
+        {
+            Assert.All(marked, m => Assert.True(m.Value));
+            await foreach (var id in typedIds)
+            {
+                asTyped.Add(id);
+            }
+            asTyped.IntersectWith(marked.Keys);
+        }
+        else
+        {
+            asTyped.UnionWith(marked.Where(m => m.Value).Select(m => m.Key));
+        }
+        // The typed keywords' own query is what the marks must equal, match for match.
+        Assert.Equal(matchedAsTyped.Order(), asTyped.Order());
+    }
+
+    [Fact]
+    public async Task The_marks_are_not_all_the_same()
+    {
+        if (TestEngine.IsPostgres)
+        {
+            return;
+        }
+        // wetland finds entries that say 湿地 only: some matches are typed, some are not.
+        var typed = KeywordQuery.Parse("wetland")!;
+        var searched = KeywordQuery.Parse("wetland", Glossary.Expand("wetland").Matches.Select(m => new KeywordExpansion(m.Start, m.Length, m.Equivalents)).ToList())!;
+        await using var db = catalogue.Database.Open();
+        var marks = new List<bool>();
+        await foreach (var hit in SearchIndex.StreamRanked(db, searched, typed, CancellationToken.None).Hits)
+        {
+            marks.Add(hit.Typed);
+        }
+        Assert.Contains(true, marks);
+        Assert.Contains(false, marks);
     }
 
     private sealed class FixedLengths(int? length) : IDocumentLengths

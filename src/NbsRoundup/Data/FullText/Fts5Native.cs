@@ -38,6 +38,12 @@ internal static unsafe partial class Fts5Native
     [LibraryImport(Library, EntryPoint = "sqlite3_result_error_code")]
     public static partial void ResultErrorCode(IntPtr context, int code);
 
+    [LibraryImport(Library, EntryPoint = "sqlite3_result_int")]
+    public static partial void ResultInt(IntPtr context, int value);
+
+    [LibraryImport(Library, EntryPoint = "sqlite3_value_int")]
+    public static partial int ValueInt(IntPtr value);
+
     [LibraryImport(Library, EntryPoint = "sqlite3_value_double")]
     public static partial double ValueDouble(IntPtr value);
 
@@ -78,4 +84,13 @@ internal unsafe struct Fts5ExtensionApi
     public delegate* unmanaged<IntPtr, int, void*, delegate* unmanaged<Fts5ExtensionApi*, IntPtr, void*, int>, int> QueryPhrase;
     public delegate* unmanaged<IntPtr, void*, IntPtr, int> SetAuxdata;
     public delegate* unmanaged<IntPtr, int, void*> GetAuxdata;
+    public delegate* unmanaged<IntPtr, int, Fts5PhraseIter*, int*, int*, int> PhraseFirst;
+}
+
+/// <summary>Fts5PhraseIter: where xPhraseFirst leaves a walk over a phrase's instances in the row.</summary>
+[StructLayout(LayoutKind.Sequential)]
+internal struct Fts5PhraseIter
+{
+    public IntPtr A;
+    public IntPtr B;
 }

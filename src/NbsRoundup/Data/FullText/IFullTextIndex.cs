@@ -25,6 +25,13 @@ internal interface IFullTextIndex
     /// <summary>The entries a query finds with their rank, columns Id and Rank (lower is better).</summary>
     IndexCommand Ranked(KeywordQuery query);
 
+    /// <summary>
+    /// <see cref="Ranked"/> with a third column, Typed (1 or 0): whether the entry also matches the
+    /// keywords as typed (<paramref name="typed"/>, the same query without the glossary's equivalents);
+    /// null when this engine cannot tell that within the one query.
+    /// </summary>
+    IndexCommand? RankedMarking(KeywordQuery query, KeywordQuery typed);
+
     /// <summary>Entries whose title or original title holds any of the phrases (runs of tokens), ranked: candidates for a near-identical title.</summary>
     IQueryable<SearchHit> TitleCandidates(CatalogueDb db, IReadOnlyList<IReadOnlyList<string>> phrases);
 }

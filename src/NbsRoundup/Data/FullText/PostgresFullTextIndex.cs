@@ -41,6 +41,9 @@ internal sealed class PostgresFullTextIndex : IFullTextIndex
         return new IndexCommand("SELECT \"Id\" AS \"Value\" FROM \"EntrySearch\" WHERE " + where, parameters.ToArray());
     }
 
+    /// <summary>ts_rank has no view of which parts of a tsquery matched: the typed keywords are matched in a query of their own.</summary>
+    public IndexCommand? RankedMarking(KeywordQuery query, KeywordQuery typed) => null;
+
     public IndexCommand Ranked(KeywordQuery query)
     {
         var (where, parameters) = Where(query);

@@ -161,13 +161,31 @@ public static class SearchIndex
         }
     }
 
-    /// <summary><see cref="Ranked"/> read as they come, as <see cref="StreamMatchesAsync"/> reads.</summary>
-    public static async IAsyncEnumerable<SearchHit> StreamRankedAsync(CatalogueDb db, KeywordQuery query, [EnumeratorCancellation] CancellationToken ct)
+    /// <summary>
+    /// <see cref="Ranked"/> read as they come, as <see cref="StreamMatchesAsync"/> reads, each hit
+    /// saying whether it also matches the keywords as typed (<paramref name="typed"/>; null when the
+    /// query was not expanded, and every hit matches them). When the engine cannot tell that within
+    /// the one query, every hit says true and <c>TypedIds</c> streams the typed keywords' own matches.
+    /// </summary>
+    public static (IAsyncEnumerable<RankedHit> Hits, IAsyncEnumerable<int>? TypedIds) StreamRanked(CatalogueDb db, KeywordQuery query, KeywordQuery? typed, CancellationToken ct)
     {
-        await using var reader = await ReadAsync(db, For(db).Ranked(query), ct);
+        var index = For(db);
+        if (typed is null)
+        {
+            return (StreamRankedAsync(db, index.Ranked(query), marking: false, ct), null);
+        }
+        return index.RankedMarking(query, typed) is { } marking
+            ? (StreamRankedAsync(db, marking, marking: true, ct), null)
+            : (StreamRankedAsync(db, index.Ranked(query), marking: false, ct), StreamMatchesAsync(db, typed, ct));
+    }
+
+    private static async IAsyncEnumerable<RankedHit> StreamRankedAsync(CatalogueDb db, IndexCommand command, bool marking, [EnumeratorCancellation] CancellationToken ct)
+    {
+        await using var reader = await ReadAsync(db, command, ct);
+        var row = reader.DbDataReader;
         while (await reader.ReadAsync(ct))
         {
-            yield return new SearchHit(reader.DbDataReader.GetInt32(0), reader.DbDataReader.GetDouble(1));
+            yield return new RankedHit(row.GetInt32(0), row.GetDouble(1), !marking || row.GetInt32(2) != 0);
         }
     }
 
@@ -245,3 +263,6 @@ internal sealed record SearchDocument(int Id, string Title, string Original, str
 
 /// <summary>A row of the full-text index matched by a query.</summary>
 public sealed record SearchHit(int Id, double Rank);
+
+/// <summary>A match, its rank (lower is better), and whether it matches the keywords as typed, not only through the glossary's equivalents.</summary>
+public readonly record struct RankedHit(int Id, double Rank, bool Typed);

@@ -48,6 +48,39 @@ internal sealed class SqliteFullTextIndex : IFullTextIndex
     public IndexCommand Matches(KeywordQuery query) =>
         new("SELECT rowid AS \"Value\" FROM \"EntrySearch\" WHERE \"EntrySearch\" MATCH {0}", [MatchExpression(query)]);
 
+    /// <summary>
+    /// FTS5 numbers a query's phrases in the order they are written, and <see cref="MatchExpression"/>
+    /// writes one phrase per clause, group by group, alternative by alternative. The keywords as typed
+    /// are a conjunction of clauses (every group of one); when they are the same clauses as the first
+    /// alternatives of the expanded query, a row matches them exactly when it holds each of those
+    /// phrases, which nbs_has tells from the row at hand.
+    /// </summary>
+    public IndexCommand? RankedMarking(KeywordQuery query, KeywordQuery typed)
+    {
+        if (!SqliteRank.Available || !new HashSet<KeywordClause>(typed.Clauses).SetEquals(query.Clauses))
+        {
+            return null;
+        }
+        var phrases = new List<int>();
+        var next = 0;
+        foreach (var group in query.Groups)
+        {
+            for (var a = 0; a < group.Alternatives.Count; a++)
+            {
+                foreach (var _ in group.Alternatives[a].Clauses)
+                {
+                    if (a == 0)
+                    {
+                        phrases.Add(next);
+                    }
+                    next++;
+                }
+            }
+        }
+        var has = string.Join(", ", phrases.Select(p => p.ToString(System.Globalization.CultureInfo.InvariantCulture)));
+        return new($"SELECT rowid AS \"Id\", {Rank} AS \"Rank\", nbs_has(\"EntrySearch\", {has}) AS \"Typed\" FROM \"EntrySearch\" WHERE \"EntrySearch\" MATCH {{0}}", [MatchExpression(query)]);
+    }
+
     public IndexCommand Ranked(KeywordQuery query) =>
         new($"SELECT rowid AS \"Id\", {(SqliteRank.Available ? Rank : Bm25)} AS \"Rank\" FROM \"EntrySearch\" WHERE \"EntrySearch\" MATCH {{0}}", [MatchExpression(query)]);
 

@@ -24,6 +24,9 @@ public static unsafe class SqliteRank
 {
     public const string Name = "nbs_rank";
 
+    /// <summary><c>nbs_has(table, i, j, ...)</c>: 1 when each of the query's phrases i, j, ... has an instance in the row, else 0.</summary>
+    public const string HasName = "nbs_has";
+
     private static readonly AsyncLocal<IDocumentLengths?> _lengths = new();
 
     /// <summary>Whether the function could be registered here (the e_sqlite3 library answered); otherwise queries use bm25().</summary>
@@ -93,6 +96,10 @@ public static unsafe class SqliteRank
             {
                 Check(api->CreateFunction(api, name, null, &Rank, IntPtr.Zero));
             }
+            fixed (byte* name = "nbs_has\0"u8)
+            {
+                Check(api->CreateFunction(api, name, null, &Has, IntPtr.Zero));
+            }
             Check(Fts5Native.SetClientData(db, mark, 1, IntPtr.Zero));
         }
     }
@@ -116,6 +123,19 @@ public static unsafe class SqliteRank
 
     [UnmanagedCallersOnly]
     private static void Rank(Fts5ExtensionApi* api, IntPtr fts, IntPtr context, int valueCount, IntPtr* values)
+    {
+        // An exception must not cross into SQLite (it would end the process): it fails the statement instead.
+        try
+        {
+            RankRow(api, fts, context, valueCount, values);
+        }
+        catch (Exception)
+        {
+            Fts5Native.ResultErrorCode(context, 1); // SQLITE_ERROR
+        }
+    }
+
+    private static void RankRow(Fts5ExtensionApi* api, IntPtr fts, IntPtr context, int valueCount, IntPtr* values)
     {
         const double k1 = 1.2;
         const double b = 0.75;
@@ -166,6 +186,42 @@ public static unsafe class SqliteRank
             score += idf[i] * ((frequency[i] * (k1 + 1.0)) / (frequency[i] + k1 * (1 - b + b * d / data->AverageLength)));
         }
         Fts5Native.ResultDouble(context, -1.0 * score);
+    }
+
+    /// <summary>
+    /// Whether the row holds every listed phrase: a row matches the keywords as typed when it holds
+    /// each phrase of the typed alternatives (<see cref="SqliteFullTextIndex.RankedMarking"/>), which
+    /// spares a second full-text query for the typed keywords alone.
+    /// </summary>
+    [UnmanagedCallersOnly]
+    private static void Has(Fts5ExtensionApi* api, IntPtr fts, IntPtr context, int valueCount, IntPtr* values)
+    {
+        try
+        {
+            var phrases = api->PhraseCount(fts);
+            for (var i = 0; i < valueCount; i++)
+            {
+                var phrase = Fts5Native.ValueInt(values[i]);
+                Fts5PhraseIter iterator;
+                int column = -1, offset;
+                var rc = phrase >= 0 && phrase < phrases ? api->PhraseFirst(fts, phrase, &iterator, &column, &offset) : 1;
+                if (rc != Fts5Native.Ok)
+                {
+                    Fts5Native.ResultErrorCode(context, rc);
+                    return;
+                }
+                if (column < 0)
+                {
+                    Fts5Native.ResultInt(context, 0);
+                    return;
+                }
+            }
+            Fts5Native.ResultInt(context, 1);
+        }
+        catch (Exception)
+        {
+            Fts5Native.ResultErrorCode(context, 1); // SQLITE_ERROR
+        }
     }
 
     /// <summary>The statement's data, made on its first row as bm25() makes it (row count, total tokens, a count of each phrase's rows).</summary>
