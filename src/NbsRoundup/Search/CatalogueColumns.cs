@@ -255,7 +255,7 @@ public sealed class CatalogueColumns : IDocumentLengths
         {
             await parts.ReadEntriesAsync(db, null, ct);
             await parts.ReadOrganisationsAsync(db, ct);
-            await parts.ReadLengthsAsync(db, ct);
+            await parts.ReadLengthsAsync(db, null, ct);
         }
         finally
         {
@@ -313,17 +313,17 @@ public sealed class CatalogueColumns : IDocumentLengths
         public List<(int EntryId, int Length)> Lengths { get; } = [];
 
         /// <summary>
-        /// Every row's length in the SQLite full-text index, from FTS5's own _docsize table (one varint
-        /// per column): read whole, in one sequential scan, since a change to an organisation's name
-        /// changes the rows of entries no change record names. Nothing on PostgreSQL, which ranks in SQL.
+        /// Rows' lengths in the SQLite full-text index, from FTS5's own _docsize table (one varint per
+        /// column): every row's, or those whose ids <paramref name="where"/> (an SQL condition on id)
+        /// keeps. Nothing on PostgreSQL, which ranks in SQL.
         /// </summary>
-        public async Task ReadLengthsAsync(CatalogueDb db, CancellationToken ct)
+        public async Task ReadLengthsAsync(CatalogueDb db, string? where, CancellationToken ct)
         {
             if (db.Database.IsPostgres())
             {
                 return;
             }
-            await ReadEachAsync(db, $"SELECT id, sz FROM \"{SearchIndex.Table}_docsize\"", r =>
+            await ReadEachAsync(db, $"SELECT id, sz FROM \"{SearchIndex.Table}_docsize\"{(where is null ? "" : " WHERE " + where)}", r =>
             {
                 var sizes = (byte[])r.GetValue(1);
                 var total = 0;

@@ -11,7 +11,9 @@ namespace NbsRoundup.Search;
 /// name the entries whose rows changed (<see cref="CatalogueChange"/>); those are read again, with
 /// the ids of all published entries, which show the entries that appeared or left without being
 /// named one by one (an issue published or withdrawn, an entry deleted). Organisations are few and
-/// always read whole, and so are the entries' lengths in the full-text index. Whatever the log cannot vouch for makes the caller read everything: a record
+/// always read whole. Entries' lengths in the full-text index are kept but for the changed entries'
+/// and those of every organisation a record names: an organisation's new alias rewrites its entries'
+/// index rows, and its record names the organisation only. Whatever the log cannot vouch for makes the caller read everything: a record
 /// naming nothing (a derived table rebuilt), a log that went backwards (a restore), more records than
 /// one read returns, or so many changed entries that a patch would save little.
 /// </summary>
@@ -30,7 +32,7 @@ internal static class ColumnPatch
         await db.Database.OpenConnectionAsync(ct);
         try
         {
-            var named = await NamedEntriesAsync(db, keptId, latestId, ct);
+            var (named, organisations) = await NamedAsync(db, keptId, latestId, ct);
             if (named is null || named.Count > Worthwhile(kept))
             {
                 return null;
@@ -57,8 +59,16 @@ internal static class ColumnPatch
                 await parts.ReadEntriesAsync(db, string.Join(", ", chunk.Select(id => id.ToString(CultureInfo.InvariantCulture))), ct);
             }
             await parts.ReadOrganisationsAsync(db, ct);
-            await parts.ReadLengthsAsync(db, ct);
             Keep(kept, id => current.Contains(id) && !changed.Contains(id), parts);
+            // After the kept lengths: a length read again replaces the kept one.
+            foreach (var chunk in changed.Chunk(1000))
+            {
+                await parts.ReadLengthsAsync(db, $"id IN ({string.Join(", ", chunk.Select(id => id.ToString(CultureInfo.InvariantCulture)))})", ct);
+            }
+            foreach (var chunk in organisations.Chunk(500))
+            {
+                await parts.ReadLengthsAsync(db, $"""id IN (SELECT l."EntryId" FROM "EntryOrganisations" AS l INNER JOIN "Organisations" AS o ON l."OrganisationId" = o."Id" WHERE o."Slug" IN ({string.Join(", ", chunk.Select(Literal))}))""", ct);
+            }
         }
         finally
         {
@@ -70,10 +80,11 @@ internal static class ColumnPatch
     /// <summary>Beyond this many changed entries reading everything costs about as much as a patch.</summary>
     private static int Worthwhile(CatalogueColumns kept) => kept.Count / 10 + 100;
 
-    /// <summary>The slugs of the entries the records after the kept one name, or null when a record cannot be patched from.</summary>
-    private static async Task<HashSet<string>?> NamedEntriesAsync(CatalogueDb db, long keptId, long latestId, CancellationToken ct)
+    /// <summary>The slugs of the entries and organisations the records after the kept one name; entries null when a record cannot be patched from.</summary>
+    private static async Task<(HashSet<string>? Entries, HashSet<string> Organisations)> NamedAsync(CatalogueDb db, long keptId, long latestId, CancellationToken ct)
     {
         var named = new HashSet<string>(StringComparer.Ordinal);
+        var organisations = new HashSet<string>(StringComparer.Ordinal);
         var records = 0;
         var newest = 0L;
         var patchable = true;
@@ -87,8 +98,9 @@ internal static class ColumnPatch
                 // A record that names nothing changed what no name covers (every entry's place scopes, say).
                 patchable &= change.Entries.Count + change.Issues.Count + change.Sections.Count + change.Organisations.Count > 0;
                 named.UnionWith(change.Entries);
+                organisations.UnionWith(change.Organisations);
             }, ct);
-        return patchable && records is > 0 and <= MaxRecords && newest >= latestId ? named : null;
+        return (patchable && records is > 0 and <= MaxRecords && newest >= latestId ? named : null, organisations);
     }
 
     /// <summary>Adds the kept slots' entries that <paramref name="stays"/> keeps, as the read would give them.</summary>
@@ -103,6 +115,10 @@ internal static class ColumnPatch
             }
             var (year, month) = kept.MonthKeys[kept.Months[s]];
             parts.Rows.Add(new CatalogueColumns.Row(id, kept.Issues[s], kept.Sections[s], kept.Positions[s], kept.Starts[s], kept.Ends[s], year, month));
+            if (kept.Lengths[s] >= 0)
+            {
+                parts.Lengths.Add((id, kept.Lengths[s]));
+            }
             for (var i = kept.OrganisationStart[s]; i < kept.OrganisationStart[s + 1]; i++)
             {
                 parts.Links.Add((id, kept.Organisations[kept.OrganisationOf[i]].Id));

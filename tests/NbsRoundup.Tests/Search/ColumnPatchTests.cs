@@ -156,6 +156,20 @@ public sealed class ColumnPatchTests : IDisposable
     }
 
     [Fact]
+    public async Task An_organisation_given_an_alias_has_its_entries_measured_again()
+    {
+        // The alias goes into the index rows of the organisation's entries (their lengths change, and
+        // relevance ranks with them), while the change record names the organisation alone.
+        await PatchedAsReadAfterAsync(async db =>
+        {
+            var organisation = await db.Organisations.Include(o => o.Aliases).SingleAsync(o => o.Slug == "syn-org-9");
+            Assert.True(await db.EntryOrganisations.AnyAsync(l => l.OrganisationId == organisation.Id));
+            Assert.True(organisation.AddAlias("Ninth Institute of Wetland and Coastal Restoration Studies"));
+            await db.SaveAuditedAsync(Note, () => { }, CancellationToken.None);
+        });
+    }
+
+    [Fact]
     public async Task Entries_that_appear_or_leave_without_being_named_are_followed()
     {
         // A record that names only the issue, as a change made by hand or by an older release would.
