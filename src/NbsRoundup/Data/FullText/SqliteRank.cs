@@ -112,13 +112,14 @@ public static unsafe class SqliteRank
         }
     }
 
-    /// <summary>What a statement computes once (bm25's Fts5Bm25Data): phrases, average length, each phrase's IDF.</summary>
+    /// <summary>What a statement computes once (bm25's Fts5Bm25Data, and the column weights bm25 reads per instance).</summary>
     [StructLayout(LayoutKind.Sequential)]
     private struct Statement
     {
         public int Phrases;
+        public int Columns;
         public double AverageLength;
-        // Followed by Phrases IDFs.
+        // Followed by Phrases IDFs, then Columns weights.
     }
 
     [UnmanagedCallersOnly]
@@ -139,7 +140,7 @@ public static unsafe class SqliteRank
     {
         const double k1 = 1.2;
         const double b = 0.75;
-        var rc = StatementData(api, fts, out var data);
+        var rc = StatementData(api, fts, valueCount, values, out var data);
         if (rc != Fts5Native.Ok)
         {
             Fts5Native.ResultErrorCode(context, rc);
@@ -147,6 +148,7 @@ public static unsafe class SqliteRank
         }
         var phrases = data->Phrases;
         var idf = (double*)(data + 1);
+        var weight = idf + phrases;
         var frequency = phrases <= 64 ? stackalloc double[phrases] : new double[phrases];
         frequency.Clear();
         int instances;
@@ -157,7 +159,7 @@ public static unsafe class SqliteRank
             rc = api->Inst(fts, i, &phrase, &column, &offset);
             if (rc == Fts5Native.Ok)
             {
-                frequency[phrase] += valueCount > column ? Fts5Native.ValueDouble(values[column]) : 1.0;
+                frequency[phrase] += (uint)column < (uint)data->Columns ? weight[column] : 1.0;
             }
         }
         var d = 0.0;
@@ -225,7 +227,7 @@ public static unsafe class SqliteRank
     }
 
     /// <summary>The statement's data, made on its first row as bm25() makes it (row count, total tokens, a count of each phrase's rows).</summary>
-    private static int StatementData(Fts5ExtensionApi* api, IntPtr fts, out Statement* data)
+    private static int StatementData(Fts5ExtensionApi* api, IntPtr fts, int valueCount, IntPtr* values, out Statement* data)
     {
         data = (Statement*)api->GetAuxdata(fts, 0);
         if (data is not null)
@@ -233,12 +235,20 @@ public static unsafe class SqliteRank
             return Fts5Native.Ok;
         }
         var phrases = api->PhraseCount(fts);
-        var made = (Statement*)Fts5Native.Malloc((ulong)(sizeof(Statement) + phrases * sizeof(double)));
+        var columns = api->ColumnCount(fts);
+        var made = (Statement*)Fts5Native.Malloc((ulong)(sizeof(Statement) + (phrases + columns) * sizeof(double)));
         if (made is null)
         {
             return 7; // SQLITE_NOMEM
         }
         made->Phrases = phrases;
+        made->Columns = columns;
+        // bm25's weight of an instance in column c: the c-th argument, 1.0 past the last one given.
+        var weight = (double*)(made + 1) + phrases;
+        for (var c = 0; c < columns; c++)
+        {
+            weight[c] = c < valueCount ? Fts5Native.ValueDouble(values[c]) : 1.0;
+        }
         long rows, tokens;
         var rc = api->RowCount(fts, &rows);
         if (rc == Fts5Native.Ok)
