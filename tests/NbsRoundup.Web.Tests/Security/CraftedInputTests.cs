@@ -56,6 +56,26 @@ public sealed class CraftedInputTests(PortalFactory portal) : IClassFixture<Port
         Assert.Contains("U+FFF", body);
     }
 
+    [Theory]
+    [InlineData("/organisations/%20%20%20")]
+    [InlineData("/issues/%20")]
+    [InlineData("/entries/%20%09%20")]
+    [InlineData("/sections/%20")]
+    [InlineData("/topics/%20")]
+    [InlineData("/places/%20")]
+    [InlineData("/api/issues/%20")]
+    [InlineData("/api/entries/%20")]
+    public async Task An_address_whose_name_is_only_spaces_is_not_found(string url)
+    {
+        // Model binding turns a value of spaces into null: the fuzzer found /organisations/ and a run of
+        // spaces answering 500 (a null name reached the organisation look-up).
+        using var client = portal.CreateClient(new() { AllowAutoRedirect = false });
+
+        var response = await client.GetAsync(url);
+
+        Assert.Equal(HttpStatusCode.NotFound, response.StatusCode);
+    }
+
     [Fact]
     public async Task An_organisation_address_holding_a_noncharacter_is_a_400()
     {

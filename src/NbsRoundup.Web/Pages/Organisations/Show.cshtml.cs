@@ -10,8 +10,13 @@ public sealed class ShowModel(CatalogueDb db) : PageModel
     public Header Organisation { get; private set; } = null!;
     public IReadOnlyList<EntryRow> Entries { get; private set; } = [];
 
-    public async Task<IActionResult> OnGetAsync(string slug, CancellationToken ct)
+    public async Task<IActionResult> OnGetAsync(string? slug, CancellationToken ct)
     {
+        // Model binding makes a value of spaces null, and no organisation is called that.
+        if (string.IsNullOrWhiteSpace(slug))
+        {
+            return NotFound();
+        }
         var organisation = await db.Organisations.AsNoTracking().Published(db.Entries)
             .Where(o => o.Slug == slug)
             .Select(o => new Header(o.Id, o.Slug, o.Name, o.ShortName, o.Aliases.Select(a => a.Name).ToList()))

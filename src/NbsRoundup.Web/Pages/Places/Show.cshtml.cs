@@ -21,8 +21,13 @@ public sealed class ShowModel(CatalogueDb db) : PageModel
     /// <summary>For a region, the places inside it that have entries here, with their counts.</summary>
     public IEnumerable<FacetCount> Inside => Result.Facets?.Places.Where(p => p.Key != Place.Code && NbsRoundup.Discovery.Places.IsWithin(p.Key!, Place.Code)) ?? [];
 
-    public async Task<IActionResult> OnGetAsync(string code, CancellationToken ct)
+    public async Task<IActionResult> OnGetAsync(string? code, CancellationToken ct)
     {
+        // Model binding makes a value of spaces null, and no place is called that.
+        if (string.IsNullOrWhiteSpace(code))
+        {
+            return NotFound();
+        }
         if (NbsRoundup.Discovery.Places.ByCode(code) is not { } place)
         {
             // /places/bz, /places/伯利兹 or /places/Belize lead to the place's own address.

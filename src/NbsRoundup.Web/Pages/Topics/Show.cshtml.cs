@@ -13,8 +13,13 @@ public sealed class ShowModel(CatalogueDb db) : PageModel
     public Topic Topic { get; private set; } = null!;
     public SearchResult Result { get; private set; } = null!;
 
-    public async Task<IActionResult> OnGetAsync(string key, CancellationToken ct)
+    public async Task<IActionResult> OnGetAsync(string? key, CancellationToken ct)
     {
+        // Model binding makes a value of spaces null, and no topic is called that.
+        if (string.IsNullOrWhiteSpace(key))
+        {
+            return NotFound();
+        }
         if (NbsRoundup.Discovery.Topics.ByKey(key) is not { } topic)
         {
             // /topics/湿地 or /topics/Wetlands lead to the topic's own address.
