@@ -78,7 +78,10 @@ public sealed class LinkCheckerTests(LookupFixtureServer server) : IDisposable
         Assert.Equal((5, 0), (report!.Checked, report.Broken));
         var requests = Received(tag);
         Assert.Equal(5, requests.Select(r => r.Host).Distinct().Count());
-        var mostAtOnce = requests.Max(r => requests.Count(o => o.Arrived <= r.Arrived && r.Arrived < o.Answered));
+        // The server notes a request answered after it has sent the answer, so on a busy machine the next
+        // request may arrive before that note: overlaps of less than 100 ms (of the 300 ms each is held)
+        // are a free slot being taken, not a third site at once. Unbounded, all five overlap by ~300 ms.
+        var mostAtOnce = requests.Max(r => requests.Count(o => o.Arrived <= r.Arrived && r.Arrived < o.Answered - TimeSpan.FromMilliseconds(100)));
         Assert.Equal(2, mostAtOnce);
     }
 
