@@ -18,6 +18,14 @@ keys = [k for k, _ in rows]
 dupes = {k for k in keys if keys.count(k) > 1}
 if dupes:
     raise SystemExit(f"duplicate keys: {sorted(dupes)}")
+# The resource compiler compares names without case and silently keeps only the first of
+# "All issues" and "all issues": the other then shows in English on the Chinese interface.
+folded = {}
+for k in keys:
+    folded.setdefault(k.casefold(), []).append(k)
+clashes = [v for v in folded.values() if len(v) > 1]
+if clashes:
+    raise SystemExit(f"keys that differ only in case (the resource compiler keeps one): {clashes}")
 out = ['<?xml version="1.0" encoding="utf-8"?>', "<root>",
        '  <resheader name="resmimetype"><value>text/microsoft-resx</value></resheader>',
        '  <resheader name="version"><value>2.0</value></resheader>',
