@@ -147,6 +147,18 @@ internal sealed class SqliteOnlyFactAttribute : FactAttribute
     }
 }
 
+/// <summary>A theory about something only SQLite has; skipped, with the reason, when the suite runs on PostgreSQL.</summary>
+internal sealed class SqliteOnlyTheoryAttribute : TheoryAttribute
+{
+    public SqliteOnlyTheoryAttribute(string reason)
+    {
+        if (TestEngine.IsPostgres)
+        {
+            Skip = "SQLite only: " + reason;
+        }
+    }
+}
+
 /// <summary>A test of how the portal behaves on PostgreSQL; skipped on SQLite, where its counterpart runs.</summary>
 internal sealed class PostgresOnlyFactAttribute : FactAttribute
 {

@@ -17,6 +17,8 @@ namespace NbsRoundup.Tests.Search;
 /// </summary>
 public sealed class SqliteRankTests(ColumnParityTests.Catalogue catalogue) : IClassFixture<ColumnParityTests.Catalogue>
 {
+    private const string Reason = "nbs_rank and nbs_has are SQLite functions; PostgreSQL ranks with ts_rank in SQL";
+
     private const string Weights = "10.0, 8.0, 1.0, 3.0, 3.0, 10.0, 1.0";
 
     public static TheoryData<string> Matches => new(
@@ -28,15 +30,10 @@ public sealed class SqliteRankTests(ColumnParityTests.Catalogue catalogue) : ICl
         "{title original} : (\"institute\" OR \"研究\")",
         "\"nbs\"");
 
-    [Theory]
+    [SqliteOnlyTheory(Reason)]
     [MemberData(nameof(Matches))]
     public async Task Ranks_are_bm25s_with_lengths_from_the_index_or_from_the_columns(string match)
     {
-        if (TestEngine.IsPostgres)
-        {
-            // PostgreSQL ranks with ts_rank in SQL; nbs_rank is SQLite's.
-            return;
-        }
         await using var db = catalogue.Database.Open();
         var columns = await CatalogueColumns.ForAsync(db, CancellationToken.None);
         await db.Database.OpenConnectionAsync();
@@ -59,13 +56,9 @@ public sealed class SqliteRankTests(ColumnParityTests.Catalogue catalogue) : ICl
         Assert.All(fromColumns, r => Assert.True(columns.TryGetLength(r.Id, out _), $"entry {r.Id} has no length in the columns"));
     }
 
-    [Fact]
+    [SqliteOnlyFact(Reason)]
     public async Task A_row_the_columns_do_not_know_is_measured_in_the_index()
     {
-        if (TestEngine.IsPostgres)
-        {
-            return;
-        }
         await using var db = catalogue.Database.Open();
         await db.Database.OpenConnectionAsync();
         var connection = db.Database.GetDbConnection();
@@ -92,14 +85,10 @@ public sealed class SqliteRankTests(ColumnParityTests.Catalogue catalogue) : ICl
         "wetland", "wetlands", "湿地", "mangroves", "红树林", "net-zero", "碳中和", "green finance", "绿色金融", "coral reefs",
         "forests 气候变化", "mangroves indigenous peoples", "water security", "restoration", "oceans", "中国湿地保护", "peatlands", "nature-based solutions");
 
-    [Theory]
+    [SqliteOnlyTheory(Reason)]
     [MemberData(nameof(Expanded))]
     public async Task The_rank_query_tells_which_matches_are_the_keywords_as_typed(string keywords)
     {
-        if (TestEngine.IsPostgres)
-        {
-            return;
-        }
         var typed = KeywordQuery.Parse(keywords)!;
         var expansion = Glossary.Expand(keywords);
         var searched = KeywordQuery.Parse(keywords, expansion.Matches.Select(m => new KeywordExpansion(m.Start, m.Length, m.Equivalents)).ToList())!;
@@ -135,13 +124,9 @@ public sealed class SqliteRankTests(ColumnParityTests.Catalogue catalogue) : ICl
         Assert.Equal(matchedAsTyped.Order(), asTyped.Order());
     }
 
-    [Fact]
+    [SqliteOnlyFact(Reason)]
     public async Task The_marks_are_not_all_the_same()
     {
-        if (TestEngine.IsPostgres)
-        {
-            return;
-        }
         // wetland finds entries that say 湿地 only: some matches are typed, some are not.
         var typed = KeywordQuery.Parse("wetland")!;
         var searched = KeywordQuery.Parse("wetland", Glossary.Expand("wetland").Matches.Select(m => new KeywordExpansion(m.Start, m.Length, m.Equivalents)).ToList())!;
