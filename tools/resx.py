@@ -14,18 +14,14 @@ for line in (web / "strings.zh-CN.tsv").read_text(encoding="utf-8").splitlines()
         continue
     key, value = line.split("\t", 1)
     rows.append((key, value))
-keys = [k for k, _ in rows]
-dupes = {k for k in keys if keys.count(k) > 1}
-if dupes:
-    raise SystemExit(f"duplicate keys: {sorted(dupes)}")
 # The resource compiler compares names without case and silently keeps only the first of
 # "All issues" and "all issues": the other then shows in English on the Chinese interface.
 folded = {}
-for k in keys:
-    folded.setdefault(k.casefold(), []).append(k)
+for key, _ in rows:
+    folded.setdefault(key.casefold(), []).append(key)
 clashes = [v for v in folded.values() if len(v) > 1]
 if clashes:
-    raise SystemExit(f"keys that differ only in case (the resource compiler keeps one): {clashes}")
+    raise SystemExit(f"keys given twice, or differing only in case (the resource compiler keeps one): {clashes}")
 out = ['<?xml version="1.0" encoding="utf-8"?>', "<root>",
        '  <resheader name="resmimetype"><value>text/microsoft-resx</value></resheader>',
        '  <resheader name="version"><value>2.0</value></resheader>',
